@@ -1,0 +1,62 @@
+// `npm run build`: for Chrome and Firefox, builds the extension pages and background (vite +
+// crxjs, vite.config.ts), then the content script as one self-contained IIFE with no
+// web_accessible_resources, adds it to the built manifest, and writes a store-ready zip.
+// Env: COMPANY_CONTEXT_DATA=<dir> builds from another data folder (tests use it).
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { zipSync, type Zippable } from 'fflate';
+import { build } from 'vite';
+import base from '../manifest.json' with { type: 'json' };
+import pkg from '../package.json' with { type: 'json' };
+import { datasetPlugin, preactNoHtmlSink } from './vite-plugins.ts';
+
+const TARGETS = ['chrome', 'firefox'] as const;
+const CONTENT_FILE = 'content.js';
+const dataDir = process.env.COMPANY_CONTEXT_DATA ?? 'data';
+
+async function buildTarget(target: (typeof TARGETS)[number]): Promise<string> {
+  const outDir = resolve('dist', target);
+  process.env.TARGET = target;
+  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [preactNoHtmlSink(), datasetPlugin(dataDir), preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    build: {
+      outDir,
+      emptyOutDir: false,
+      minify: false,
+      target: 'es2022',
+      lib: { entry: resolve('src/content/index.ts'), formats: ['iife'], name: 'companyContext', fileName: () => CONTENT_FILE },
+    },
+  });
+  const manifestPath = join(outDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  manifest.content_scripts = base.content_scripts.map((cs) => ({ ...cs, js: [CONTENT_FILE] }));
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  return outDir;
+}
+
+/** Reproducible zip: sorted entries, fixed timestamps. */
+function zipDir(dir: string, out: string): void {
+  const files: Zippable = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(dir, p).split('\\').join('/')] = [readFileSync(p), { mtime: new Date('2026-01-01T00:00:00Z') }];
+    }
+  };
+  walk(dir);
+  writeFileSync(out, zipSync(files, { level: 9 }));
+}
+
+const only = process.argv[2];
+for (const target of TARGETS) {
+  if (only && only !== target) continue;
+  const dir = await buildTarget(target);
+  const zip = resolve('dist', `company-context-${pkg.version}-${target}.zip`);
+  zipDir(dir, zip);
+  console.log(`built ${relative(process.cwd(), dir)}/ and ${relative(process.cwd(), zip)}`);
+}

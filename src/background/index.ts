@@ -1,0 +1,113 @@
+// Background: owns the dataset and the settings. It answers typed, parsed messages from our own
+// contexts only (content scripts in tabs, our popup and entity page), keeps per-tab state for the
+// popup and the badge, and makes no network connection.
+import browser from 'webextension-polyfill';
+import dataset from 'virtual:company-context/dataset';
+import { cardData, isInForce, statusLine } from '../core/compile.ts';
+import {
+  parseContentToBackground, parsePageToBackground, siteOf,
+  type ContentToBackground, type HelloReply, type PageToBackground, type TabState,
+} from '../core/messages.ts';
+
+const lists = new Map(dataset.lists.map((l) => [l.id, l]));
+const entities = new Map(dataset.entities.map((e) => [e.id, e]));
+const PAUSED_KEY = 'pausedSites';
+
+interface TabRecord {
+  host: string;
+  entities: string[];
+}
+
+// Tab state survives the service worker being stopped: session storage, never synced or written to disk.
+const tabKey = (tabId: number) => `tab:${tabId}`;
+
+async function getTab(tabId: number): Promise<TabRecord | null> {
+  const got = await browser.storage.session.get(tabKey(tabId));
+  return (got[tabKey(tabId)] as TabRecord | undefined) ?? null;
+}
+
+async function pausedSites(): Promise<string[]> {
+  const got = await browser.storage.local.get(PAUSED_KEY);
+  const v = got[PAUSED_KEY];
+  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+async function setBadge(tabId: number, ids: string[]): Promise<void> {
+  const n = ids.filter((id) => entities.get(id)?.measures.some(isInForce)).length;
+  await browser.action.setBadgeText({ tabId, text: n > 0 ? String(n) : '' });
+  await browser.action.setBadgeBackgroundColor({ tabId, color: '#3c4043' });
+}
+
+async function tabState(tabId: number): Promise<TabState> {
+  const rec = await getTab(tabId);
+  if (!rec) return { active: false, host: '', paused: false, companies: [] };
+  const paused = (await pausedSites()).includes(rec.host);
+  const companies = rec.entities.flatMap((id) => {
+    const e = entities.get(id);
+    return e ? [{ id, name: e.name, status: statusLine(e, lists), inForce: e.measures.some(isInForce) }] : [];
+  });
+  return { active: true, host: rec.host, paused, companies };
+}
+
+async function fromContent(msg: ContentToBackground, tabId: number, url: string): Promise<unknown> {
+  const host = siteOf(url);
+  if (host === null) return null;
+  switch (msg.type) {
+    case 'hello': {
+      await browser.storage.session.set({ [tabKey(tabId)]: { host, entities: [] } satisfies TabRecord });
+      await setBadge(tabId, []);
+      return { paused: (await pausedSites()).includes(host) } satisfies HelloReply;
+    }
+    case 'mentions': {
+      const known = msg.entities.filter((id) => entities.has(id));
+      await browser.storage.session.set({ [tabKey(tabId)]: { host, entities: known } satisfies TabRecord });
+      await setBadge(tabId, known);
+      return null;
+    }
+    case 'card':
+      return cardData(dataset, msg.entity, today());
+    case 'openEntity':
+      if (entities.has(msg.entity)) await browser.tabs.create({ url: browser.runtime.getURL(`src/entity/index.html?id=${msg.entity}`) });
+      return null;
+  }
+}
+
+async function fromPage(msg: PageToBackground): Promise<unknown> {
+  switch (msg.type) {
+    case 'tabState':
+      return tabState(msg.tabId);
+    case 'setPaused': {
+      const rec = await getTab(msg.tabId);
+      if (!rec) return tabState(msg.tabId);
+      const sites = new Set(await pausedSites());
+      if (msg.paused) sites.add(rec.host);
+      else sites.delete(rec.host);
+      await browser.storage.local.set({ [PAUSED_KEY]: [...sites].sort() });
+      await browser.tabs.sendMessage(msg.tabId, { type: 'paused', paused: msg.paused }).catch(() => undefined);
+      return tabState(msg.tabId);
+    }
+    case 'entity':
+      return cardData(dataset, msg.entity, today());
+  }
+}
+
+const ownPages = browser.runtime.getURL('');
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id) return undefined;
+  const url = sender.url ?? '';
+  if (url.startsWith(ownPages)) {
+    const msg = parsePageToBackground(raw);
+    return msg ? fromPage(msg) : undefined;
+  }
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.frameId !== 0) return undefined;
+  const msg = parseContentToBackground(raw);
+  return msg ? fromContent(msg, tabId, url) : undefined;
+});
+
+browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabKey(tabId)));

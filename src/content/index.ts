@@ -1,0 +1,169 @@
+// Content script. Boot order:
+//  1. ask the background whether this site is paused;
+//  2. scan the page's visible text in slices and mark mentions with CSS highlights (no DOM change);
+//  3. watch for text added later (infinite scroll, client-side navigation) through one batched queue;
+//  4. on trusted hover, show the card in our one closed-shadow host, created on first use.
+// It reports the companies found to the background (for the badge and the popup) and answers
+// the popup's "reveal" request. It never reads or changes inputs, editors or the page's scripts.
+import browser from 'webextension-polyfill';
+import nameIndex from 'virtual:company-context/names';
+import { Matcher } from '../core/matcher.ts';
+import { parseToContent, type CardData, type ContentToBackground, type HelloReply } from '../core/messages.ts';
+import { CardHost } from './card-host.ts';
+import { HoverController } from './hover.ts';
+import { Mentions } from './mentions.ts';
+import { ScanQueue } from './scan-queue.ts';
+import { isExcluded } from './text-scan.ts';
+
+function send<T>(msg: ContentToBackground): Promise<T> {
+  return browser.runtime.sendMessage(msg) as Promise<T>;
+}
+
+/** Dark page background, else the system preference; the card follows it. */
+function isDark(): boolean {
+  for (const el of [document.body, document.documentElement]) {
+    if (!el) continue;
+    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)/.exec(getComputedStyle(el).backgroundColor);
+    if (m && (m[4] === undefined || Number(m[4]) > 0.5)) {
+      const [r, g, b] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
+    }
+  }
+  return matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/** The nearest ancestor we rescan when something under it changes. */
+function scanRootOf(node: Node): Node | null {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return el ?? null;
+}
+
+function isCardData(x: unknown): x is CardData {
+  const o = x as Partial<CardData> | null;
+  return typeof o === 'object' && o !== null && typeof o.id === 'string' && typeof o.name === 'string' &&
+    Array.isArray(o.jurisdictions) && Array.isArray(o.claims) && Array.isArray(o.related) && Array.isArray(o.listsAsOf);
+}
+
+class Page {
+  private readonly host = new CardHost();
+  private readonly mentions = new Mentions(new Matcher(nameIndex), () => this.host.element);
+  private readonly hover = new HoverController({
+    mentions: this.mentions,
+    host: this.host,
+    loadCard: async (entity) => {
+      const reply = await send<unknown>({ type: 'card', entity });
+      return isCardData(reply) ? reply : null;
+    },
+    openEntity: (entity) => void send({ type: 'openEntity', entity }).catch(() => undefined),
+    isDark,
+  });
+  private readonly queue = new ScanQueue((root) => this.mentions.scan(root), () => this.afterPass());
+  private readonly observer = new MutationObserver((records) => this.onMutations(records));
+  private reported = '';
+  private running = false;
+  private flashTimer: ReturnType<typeof setTimeout> | null = null;
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.mentions.ensureRegistered();
+    this.queue.resume();
+    this.queue.add(document.body ?? document.documentElement, true);
+    this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    const opts = { capture: true, passive: true } as const;
+    window.addEventListener('pointermove', this.hover.onPointerMove, opts);
+    document.addEventListener('pointerleave', this.hover.onPointerLeaveWindow, opts);
+    window.addEventListener('keydown', this.hover.onKeyDown, opts);
+    window.addEventListener('scroll', this.hover.onScroll, opts);
+  }
+
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    const opts = { capture: true } as const;
+    window.removeEventListener('pointermove', this.hover.onPointerMove, opts);
+    document.removeEventListener('pointerleave', this.hover.onPointerLeaveWindow, opts);
+    window.removeEventListener('keydown', this.hover.onKeyDown, opts);
+    window.removeEventListener('scroll', this.hover.onScroll, opts);
+    this.observer.disconnect();
+    this.queue.stop();
+    this.hover.dispose();
+    this.mentions.clear();
+    this.mentions.unregister();
+    this.report();
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    let removed = false;
+    const own = this.host.element;
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        const root = scanRootOf(r.target);
+        if (root) this.queue.add(root);
+        continue;
+      }
+      if (r.removedNodes.length > 0) removed = true;
+      for (const n of r.addedNodes) {
+        if (n === own || (n instanceof Element && own && n.contains(own))) continue;
+        if (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.ELEMENT_NODE) {
+          const root = n.nodeType === Node.TEXT_NODE ? scanRootOf(n) : n;
+          if (root && !(root instanceof Element && isExcluded(root, own))) this.queue.add(root);
+        }
+      }
+    }
+    if (removed) {
+      this.mentions.dropStale();
+      this.hover.checkMention();
+      this.report();
+    }
+  }
+
+  private afterPass(): void {
+    this.mentions.ensureRegistered();
+    this.hover.checkMention();
+    this.report();
+  }
+
+  /** Tells the background which companies are on the page, when that changes. */
+  private report(): void {
+    const entities = this.running ? this.mentions.entities() : [];
+    const key = entities.join(',');
+    if (key === this.reported) return;
+    this.reported = key;
+    send({ type: 'mentions', entities }).catch(() => undefined);
+  }
+
+  /** Scrolls to the first mention of a company and flashes it (asked for from the popup). */
+  reveal(entity: string): void {
+    const first = [...this.mentions.all()]
+      .filter((m) => m.entity === entity && m.range.startContainer.isConnected)
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))[0];
+    if (!first) return;
+    first.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    this.mentions.ensureRegistered();
+    this.mentions.setFlash(first.range);
+    if (this.flashTimer !== null) clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => this.mentions.setFlash(null), 1500);
+  }
+}
+
+async function main(): Promise<void> {
+  const page = new Page();
+  browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
+    // Only our own extension's pages and background may talk to us.
+    if (sender.id !== browser.runtime.id) return undefined;
+    const msg = parseToContent(raw);
+    if (!msg) return undefined;
+    if (msg.type === 'paused') {
+      if (msg.paused) page.stop();
+      else page.start();
+    } else page.reveal(msg.entity);
+    return undefined;
+  });
+  const hello = await send<HelloReply>({ type: 'hello' });
+  if (hello?.paused !== true) page.start();
+}
+
+if (window.top === window && typeof CSS !== 'undefined' && 'highlights' in CSS) {
+  main().catch(() => undefined); // a page or an extension reload must never see our errors
+}

@@ -1,0 +1,163 @@
+// The mentions found on the page, the highlights that mark them, and hit-testing a point against
+// them. Marks are CSS Custom Highlights: the page's DOM is never changed to mark a name.
+import { resolveMatches, type Matcher } from '../core/matcher.ts';
+import { isVisible, nodesOf, rangeIn, textRuns } from './text-scan.ts';
+
+/** Highlight names are visible to the page (the registry is shared): one documented prefix. */
+export const MARK = 'company-context';
+export const MARK_ACTIVE = 'company-context-active';
+export const MARK_FLASH = 'company-context-flash';
+
+export interface Mention {
+  id: number;
+  entity: string;
+  /** The page text that matched, and the alias that matched it. */
+  text: string;
+  alias: string;
+  range: Range;
+  nodes: Text[];
+}
+
+export class Mentions {
+  private readonly byId = new Map<number, Mention>();
+  private readonly byNode = new Map<Text, Set<number>>();
+  private nextId = 1;
+  private readonly marks = new Highlight();
+  private readonly active = new Highlight();
+  private readonly flash = new Highlight();
+
+  constructor(
+    private readonly matcher: Matcher,
+    private readonly own: () => Element | null,
+  ) {
+    this.marks.priority = 0;
+    this.active.priority = 1;
+    this.flash.priority = 2;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(id: number): Mention | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): IterableIterator<Mention> {
+    return this.byId.values();
+  }
+
+  /** Entity ids named on the page, in order of first mention. */
+  entities(): string[] {
+    const seen = new Set<string>();
+    const ordered = [...this.byId.values()].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    for (const m of ordered) seen.add(m.entity);
+    return [...seen];
+  }
+
+  /** Re-registers our highlights if the page cleared or replaced them (the registry is shared). */
+  ensureRegistered(): void {
+    if (CSS.highlights.get(MARK) !== this.marks) CSS.highlights.set(MARK, this.marks);
+    if (CSS.highlights.get(MARK_ACTIVE) !== this.active) CSS.highlights.set(MARK_ACTIVE, this.active);
+    if (CSS.highlights.get(MARK_FLASH) !== this.flash) CSS.highlights.set(MARK_FLASH, this.flash);
+  }
+
+  unregister(): void {
+    for (const [name, h] of [[MARK, this.marks], [MARK_ACTIVE, this.active], [MARK_FLASH, this.flash]] as const) {
+      if (CSS.highlights.get(name) === h) CSS.highlights.delete(name);
+    }
+  }
+
+  /**
+   * Scans `root` and adds what it finds, yielding between runs so that the caller can pause at
+   * its time budget. Mentions already known under `root` are dropped first.
+   */
+  *scan(root: Node): Generator<void> {
+    this.dropWithin(root);
+    const named = new Set<number>();
+    const index = new Map(this.matcher.entities.map((id, i) => [id, i]));
+    for (const m of this.byId.values()) named.add(index.get(m.entity)!);
+    const visible = new Map<Element, boolean>();
+    for (const run of textRuns(root, this.own())) {
+      for (const m of resolveMatches(this.matcher.find(run.text), named)) {
+        const nodes = nodesOf(run, m.start, m.end);
+        if (!nodes.every((n) => isVisible(n, visible))) continue;
+        this.add({
+          id: this.nextId++, entity: this.matcher.entities[m.entity]!, text: run.text.slice(m.start, m.end),
+          alias: m.alias, range: rangeIn(run, m.start, m.end), nodes,
+        });
+      }
+      yield;
+    }
+  }
+
+  private add(m: Mention): void {
+    this.byId.set(m.id, m);
+    for (const n of m.nodes) {
+      let set = this.byNode.get(n);
+      if (!set) this.byNode.set(n, (set = new Set()));
+      set.add(m.id);
+    }
+    this.marks.add(m.range);
+  }
+
+  private drop(m: Mention): void {
+    this.byId.delete(m.id);
+    for (const n of m.nodes) {
+      const set = this.byNode.get(n);
+      set?.delete(m.id);
+      if (set?.size === 0) this.byNode.delete(n);
+    }
+    this.marks.delete(m.range);
+    this.active.delete(m.range);
+  }
+
+  dropWithin(root: Node): void {
+    for (const m of [...this.byId.values()]) if (m.nodes.some((n) => root.contains(n))) this.drop(m);
+  }
+
+  /** Drops mentions whose text left the page or changed under them. */
+  dropStale(): void {
+    for (const m of [...this.byId.values()]) {
+      if (!m.nodes.every((n) => n.isConnected) || m.range.toString() !== m.text) this.drop(m);
+    }
+  }
+
+  clear(): void {
+    for (const m of [...this.byId.values()]) this.drop(m);
+    this.flash.clear();
+  }
+
+  setActive(id: number | null): void {
+    this.active.clear();
+    const m = id === null ? undefined : this.byId.get(id);
+    if (m) this.active.add(m.range);
+  }
+
+  setFlash(range: Range | null): void {
+    this.flash.clear();
+    if (range) this.flash.add(range);
+  }
+
+  /** The mention under a viewport point, confirmed against its rendered boxes. */
+  at(x: number, y: number): Mention | null {
+    const hit = caretAt(x, y);
+    if (!hit || hit.nodeType !== Node.TEXT_NODE) return null;
+    const ids = this.byNode.get(hit as Text);
+    if (!ids) return null;
+    for (const id of ids) {
+      const m = this.byId.get(id)!;
+      // The caret snaps to the nearest character, so a point past the end of a line would hit.
+      for (const r of m.range.getClientRects()) {
+        if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return m;
+      }
+    }
+    return null;
+  }
+}
+
+function caretAt(x: number, y: number): Node | null {
+  if (typeof document.caretPositionFromPoint === 'function') return document.caretPositionFromPoint(x, y)?.offsetNode ?? null;
+  const legacy = (document as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint;
+  return legacy ? (legacy.call(document, x, y)?.startContainer ?? null) : null;
+}

@@ -1,0 +1,111 @@
+// Reads the page's visible text as runs (the text of one block, across inline elements) and turns
+// matches in a run back into DOM ranges. Reads only: it never changes the page.
+
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
+  'pre', 'code', 'kbd', 'samp', 'var', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'video', 'audio', 'head', 'title', 'datalist',
+]);
+
+/** Elements that flow inside a line: text on either side of them reads as one run. */
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'label',
+  'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'wbr',
+]);
+
+export interface TextRun {
+  text: string;
+  nodes: Text[];
+  /** Offset of each node's first character in `text`. */
+  starts: number[];
+}
+
+/** True for an element whose text we must never read: editors, code, hidden or our own UI. */
+export function isExcluded(el: Element, own: Element | null): boolean {
+  if (SKIP.has(el.localName) || el === own) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  return el instanceof HTMLElement && el.isContentEditable;
+}
+
+function blockOf(node: Node, root: Node): Node {
+  let el = node.parentNode;
+  while (el && el !== root && el instanceof Element && INLINE.has(el.localName)) el = el.parentNode;
+  return el ?? root;
+}
+
+/**
+ * Yields runs under `root` in document order. A generator, so the caller can stop at a time
+ * budget and resume in a later task on a large page.
+ */
+export function* textRuns(root: Node, own: Element | null): Generator<TextRun> {
+  const doc = root.ownerDocument ?? (root as Document);
+  // Set when the walk passes anything but inline elements (a <br>, an image, a skipped control):
+  // text on either side of it does not read as one name.
+  let broken = false;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => {
+      if (n.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+      const el = n as Element;
+      if (!INLINE.has(el.localName)) broken = true;
+      return isExcluded(el, own) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+    },
+  });
+  let run: TextRun | null = null;
+  let runBlock: Node | null = null;
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+    const t = n as Text;
+    const block = blockOf(t, root);
+    if (run && (broken || block !== runBlock)) {
+      if (/\S/.test(run.text)) yield run;
+      run = null;
+    }
+    broken = false;
+    if (!run) {
+      run = { text: '', nodes: [], starts: [] };
+      runBlock = block;
+    }
+    run.starts.push(run.text.length);
+    run.nodes.push(t);
+    run.text += t.data;
+  }
+  if (run && /\S/.test(run.text)) yield run;
+}
+
+/** The node and offset of character `offset` of the run (the end of a range sits after it). */
+function locate(run: TextRun, offset: number, end: boolean): [Text, number] {
+  let lo = 0;
+  let hi = run.nodes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (run.starts[mid]! < offset || (!end && run.starts[mid] === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  return [run.nodes[lo]!, offset - run.starts[lo]!];
+}
+
+export function rangeIn(run: TextRun, start: number, end: number): Range {
+  const doc = run.nodes[0]!.ownerDocument;
+  const range = doc.createRange();
+  const [sn, so] = locate(run, start, false);
+  const [en, eo] = locate(run, end, true);
+  range.setStart(sn, so);
+  range.setEnd(en, eo);
+  return range;
+}
+
+/** The text nodes a range covers, for hit-testing by node. */
+export function nodesOf(run: TextRun, start: number, end: number): Text[] {
+  return run.nodes.filter((_, i) => run.starts[i]! < end && run.starts[i]! + run.nodes[i]!.data.length > start);
+}
+
+/** Whether the text is rendered: not display:none, visibility:hidden or content-visibility hidden. */
+export function isVisible(node: Text, cache: Map<Element, boolean>): boolean {
+  const el = node.parentElement;
+  if (!el) return false;
+  let v = cache.get(el);
+  if (v === undefined) {
+    v = typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true;
+    cache.set(el, v);
+  }
+  return v;
+}

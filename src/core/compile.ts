@@ -1,0 +1,125 @@
+// Turns the validated dataset into what each context needs: the name index for the content
+// script, and card data for the background to answer with.
+import type { Citation, Claim, Dataset, DateMeaning, Entity, ListDef, Measure, RelationType } from './dataset.ts';
+import { NAME_AMBIGUOUS, type NameIndex } from './matcher.ts';
+import { nameKey } from './normalize.ts';
+
+export function compileNameIndex(dataset: Dataset): NameIndex {
+  const entities = dataset.entities.map((e) => e.id);
+  const names: NameIndex['names'] = [];
+  dataset.entities.forEach((e, i) => {
+    for (const a of e.aliases) names.push([nameKey(a.text), i, a.ambiguous ? NAME_AMBIGUOUS : 0, a.text]);
+  });
+  return { entities, names };
+}
+
+/** A dataset older than this many days is flagged on the card (lists change monthly or faster). */
+export const STALE_AFTER_DAYS = 180;
+
+export interface CardMeasure {
+  listName: string;
+  authority: string;
+  program: string;
+  listedAs: string;
+  since: string;
+  sinceMeaning: DateMeaning;
+  dateNote: string;
+  removed?: string;
+  scope?: string;
+  citation: Citation;
+  verification: string;
+  listAsOf: string;
+}
+
+export interface CardJurisdiction {
+  jurisdiction: string;
+  measures: CardMeasure[];
+}
+
+export interface CardRelated {
+  type: RelationType;
+  id: string;
+  name: string;
+  note?: string;
+  /** The related entity's own status line, never this entity's measures. */
+  status: string;
+}
+
+export interface CardData {
+  id: string;
+  name: string;
+  kind: Entity['kind'];
+  country: string;
+  jurisdictions: CardJurisdiction[];
+  claims: Claim[];
+  related: CardRelated[];
+  /** Each list this card cites, with the date of our knowledge of it. */
+  listsAsOf: Array<{ name: string; asOf: string }>;
+  datasetAsOf: string;
+  /** Days between the dataset's "as of" date and today, when more than STALE_AFTER_DAYS. */
+  staleDays?: number;
+}
+
+export function isInForce(m: Measure): boolean {
+  return m.removed === undefined;
+}
+
+/** One neutral line: what lists name the entity now, or that the dataset has none. */
+export function statusLine(e: Entity, lists: ReadonlyMap<string, ListDef>): string {
+  const inForce = e.measures.filter(isInForce);
+  if (inForce.length === 0) {
+    const removed = e.measures.length > 0 ? ' (earlier listings removed)' : '';
+    return `No listing in this dataset${removed}`;
+  }
+  const by = [...new Set(inForce.map((m) => lists.get(m.list)?.jurisdiction ?? '?'))];
+  return `${inForce.length} measure${inForce.length === 1 ? '' : 's'} in force (${by.join(', ')})`;
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
+/** Orders measures in force first, then by date; jurisdictions by how many measures they have. */
+export function cardData(dataset: Dataset, id: string, today: string): CardData | null {
+  const entity = dataset.entities.find((e) => e.id === id);
+  if (!entity) return null;
+  const lists = new Map(dataset.lists.map((l) => [l.id, l]));
+  const byJurisdiction = new Map<string, CardMeasure[]>();
+  const sorted = [...entity.measures].sort(
+    (a, b) => Number(!isInForce(a)) - Number(!isInForce(b)) || a.since.localeCompare(b.since),
+  );
+  for (const m of sorted) {
+    const list = lists.get(m.list);
+    if (!list) continue; // validation guarantees the list exists
+    const cm: CardMeasure = {
+      listName: list.name, authority: list.authority, program: m.program, listedAs: m.listedAs,
+      since: m.since, sinceMeaning: m.sinceMeaning, dateNote: list.dateNote, citation: m.citation,
+      verification: m.verification, listAsOf: list.asOf,
+    };
+    if (m.removed) cm.removed = m.removed;
+    if (m.scope) cm.scope = m.scope;
+    const group = byJurisdiction.get(list.jurisdiction) ?? [];
+    group.push(cm);
+    byJurisdiction.set(list.jurisdiction, group);
+  }
+  const jurisdictions = [...byJurisdiction].map(([jurisdiction, measures]) => ({ jurisdiction, measures }))
+    .sort((a, b) => b.measures.length - a.measures.length || a.jurisdiction.localeCompare(b.jurisdiction));
+  const related: CardRelated[] = entity.related.flatMap((r) => {
+    const other = dataset.entities.find((e) => e.id === r.entity);
+    if (!other) return [];
+    const out: CardRelated = { type: r.type, id: other.id, name: other.name, status: statusLine(other, lists) };
+    if (r.note) out.note = r.note;
+    return [out];
+  });
+  const cited = [...new Set(entity.measures.map((m) => m.list))].flatMap((lid) => {
+    const l = lists.get(lid);
+    return l ? [{ name: l.name, asOf: l.asOf }] : [];
+  });
+  const card: CardData = {
+    id: entity.id, name: entity.name, kind: entity.kind, country: entity.country, jurisdictions,
+    claims: entity.claims, related, listsAsOf: cited, datasetAsOf: dataset.asOf,
+  };
+  const age = daysBetween(dataset.asOf, today);
+  if (age > STALE_AFTER_DAYS) card.staleDays = age;
+  return card;
+}

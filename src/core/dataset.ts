@@ -1,0 +1,130 @@
+// The dataset's shape: what `data/` holds (source records) and what the build compiles from it.
+// One concept, one name: an *entity* is a company or organisation; a *measure* is one government
+// action against it on one *list*; a *claim* is a disputed statement about it; a *counter-claim*
+// answers a claim. An *alias* is any name we match on a page.
+
+/** ISO date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD. */
+export type PartialDate = string;
+
+export const MEASURE_KINDS = [
+  'sanctions', // asset freeze / blocking
+  'export-control', // licence requirement for items sent to the entity
+  'investment-ban', // securities purchase prohibition
+  'procurement-ban', // government may not buy from or contract with it
+  'equipment-ban', // its equipment may not be authorised, sold or used (or only within limits)
+  'designation', // named on a list that triggers other consequences (e.g. DoD 1260H)
+  'counter-sanctions', // measures by China, Russia etc. against Western firms
+] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+
+/** What a measure's `since` date means. */
+export const DATE_MEANINGS = ['listed', 'effective', 'designated', 'announced', 'enacted'] as const;
+export type DateMeaning = (typeof DATE_MEANINGS)[number];
+
+export const ENTITY_KINDS = ['company', 'organisation'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const ALIAS_KINDS = ['primary', 'legal', 'short', 'former', 'native', 'ticker', 'abbreviation'] as const;
+export type AliasKind = (typeof ALIAS_KINDS)[number];
+
+export const RELATION_TYPES = ['parent', 'subsidiary', 'affiliate'] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+/** A source. `url` only when we are sure of it; otherwise publisher + title + date identify it. */
+export interface Citation {
+  publisher: string;
+  title: string;
+  date?: PartialDate;
+  /** Primary-source identifier: "84 FR 54002", "OFAC UID 12345", "UK Group ID 15000", "FCC DA 21-309". */
+  ref?: string;
+  url?: string;
+}
+
+/** One official list or legal instrument, declared once in `data/lists.json`. */
+export interface ListDef {
+  id: string;
+  name: string;
+  authority: string;
+  /** ISO 3166 alpha-2, or "EU" / "UN". */
+  jurisdiction: string;
+  kind: MeasureKind;
+  url: string;
+  /** What a date on this list means, in a sentence a reader understands. */
+  dateNote: string;
+  /** The date of our knowledge of this list: facts newer than this are not in the dataset. */
+  asOf: string;
+}
+
+export interface Alias {
+  text: string;
+  kind: AliasKind;
+  /** BCP 47 language tag when not English/Latin ("zh", "ru"). */
+  lang?: string;
+  /** True when the string alone often means something else (a common word, another entity's name). */
+  ambiguous?: boolean;
+}
+
+export interface Measure {
+  list: string;
+  /** The program, rule or legal basis under the list ("EO 14032", "15 CFR 744.11"). */
+  program: string;
+  /** The name under which the list names the entity. */
+  listedAs: string;
+  since: PartialDate;
+  sinceMeaning: DateMeaning;
+  /** Present when the measure ended; the record is kept and shown as removed. */
+  removed?: PartialDate;
+  /** Limits of the measure ("only equipment used for public safety ..."). */
+  scope?: string;
+  citation: Citation;
+  /** `snapshot:<file>@<date>` or `primary source, not checkable offline`. */
+  verification: string;
+}
+
+export interface CounterClaim {
+  /** Who answered. */
+  by: string;
+  /** Entity id of who answered, when it is in the dataset. */
+  byEntity?: string;
+  text: string;
+  date: PartialDate;
+  source: Citation;
+}
+
+export interface Claim {
+  id: string;
+  text: string;
+  by: string;
+  byEntity?: string;
+  date: PartialDate;
+  source: Citation;
+  counterClaims: CounterClaim[];
+}
+
+export interface Relation {
+  type: RelationType;
+  entity: string;
+  /** A short note on the relationship ("wholly owned subsidiary"). */
+  note?: string;
+  source: Citation;
+}
+
+/** One file under `data/entities/`. */
+export interface Entity {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  /** ISO 3166 alpha-2. */
+  country: string;
+  aliases: Alias[];
+  measures: Measure[];
+  claims: Claim[];
+  related: Relation[];
+}
+
+export interface Dataset {
+  /** The newest `asOf` among the lists: the dataset's own "as of" date. */
+  asOf: string;
+  lists: ListDef[];
+  entities: Entity[];
+}

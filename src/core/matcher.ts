@@ -1,0 +1,137 @@
+// Finds mentions of dataset names in a run of text. Exact token matching over a trie of folded
+// name tokens: leftmost-longest, word-bounded, never fuzzy. DOM-free so that it is unit-tested
+// in Node and shared with the build.
+import { LEGAL_SUFFIXES, isCjkToken, tokenize, type Token } from './normalize.ts';
+
+/** Compiled form of every alias, as bundled into the content script. */
+export interface NameIndex {
+  /** Entity ids; names refer to them by position. */
+  entities: string[];
+  names: NameEntry[];
+}
+
+/** [folded key, entity position, flags, alias as written] */
+export type NameEntry = [key: string, entity: number, flags: number, text: string];
+export const NAME_AMBIGUOUS = 1;
+
+export interface Match {
+  start: number;
+  end: number;
+  /** Candidate entity positions; more than one when several entities share the name. */
+  entities: number[];
+  /** The alias as written in the dataset that produced the match. */
+  alias: string;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  ends: NameEntry[];
+  /** Some name reaching this node has "." or "," before its last word ("Co., Ltd."). */
+  punctuated: boolean;
+}
+
+/** Between two words of one name: spaces, hyphens, apostrophes, a middle dot. */
+const NAME_GAP = /^[\s\u00A0\u2000-\u200A\u202F\u205F\u3000\-\u2010-\u2015'\u2019\u00B7]{1,3}$/;
+/** The same plus "." and ",", only where the dataset's own name has them. */
+const PUNCTUATED_GAP = /^[\s\u00A0\u2000-\u200A\u202F\u205F\u3000\-\u2010-\u2015,.'\u2019\u00B7]{1,3}$/;
+const SUFFIX_GAP = /^[\s\u00A0,.]{0,3}$/;
+
+function gapOk(text: string, a: Token, b: Token, punctuated: boolean): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (gap === '') return true;
+  // Characters of space-less scripts belong to one name only when written together.
+  if (isCjkToken(text.slice(a.start, a.end)) && isCjkToken(text.slice(b.start, b.end))) return false;
+  return (punctuated ? PUNCTUATED_GAP : NAME_GAP).test(gap);
+}
+
+/**
+ * An ambiguous alias counts only when written exactly as in the dataset ("Apple", not "apple").
+ * One with no letter case to tell by (大华 is also part of 大华银行) does not count on its own.
+ */
+function caseOk(entry: NameEntry, text: string, toks: Token[], from: number, to: number): boolean {
+  if ((entry[2] & NAME_AMBIGUOUS) === 0) return true;
+  if (!/[\p{Lu}\p{Ll}]/u.test(entry[3])) return false;
+  const want = tokenize(entry[3]).map((t) => entry[3].slice(t.start, t.end));
+  for (let k = from; k <= to; k++) {
+    const t = toks[k]!;
+    if (text.slice(t.start, t.end) !== want[k - from]) return false;
+  }
+  return true;
+}
+
+export class Matcher {
+  private readonly root: TrieNode = { next: new Map(), ends: [], punctuated: false };
+  readonly entities: readonly string[];
+
+  constructor(index: NameIndex) {
+    this.entities = index.entities;
+    for (const entry of index.names) {
+      let node = this.root;
+      const written = tokenize(entry[3]);
+      entry[0].split(' ').forEach((key, k) => {
+        let child = node.next.get(key);
+        if (!child) {
+          child = { next: new Map(), ends: [], punctuated: false };
+          node.next.set(key, child);
+        }
+        if (k > 0 && /[.,]/.test(entry[3].slice(written[k - 1]?.end, written[k]?.start))) child.punctuated = true;
+        node = child;
+      });
+      node.ends.push(entry);
+    }
+  }
+
+  find(text: string): Match[] {
+    const toks = tokenize(text);
+    const out: Match[] = [];
+    let i = 0;
+    while (i < toks.length) {
+      let node: TrieNode | undefined = this.root;
+      let best: { last: number; ends: NameEntry[] } | null = null;
+      for (let j = i; j < toks.length; j++) {
+        node = node.next.get(toks[j]!.key);
+        if (!node || (j > i && !gapOk(text, toks[j - 1]!, toks[j]!, node.punctuated))) break;
+        const ends = node.ends.filter((e) => caseOk(e, text, toks, i, j));
+        if (ends.length > 0) best = { last: j, ends };
+      }
+      if (!best) {
+        i++;
+        continue;
+      }
+      let last = best.last;
+      // A legal form written after the name belongs to the mention ("Dahua Technology Co., Ltd.").
+      while (last + 1 < toks.length && LEGAL_SUFFIXES.has(toks[last + 1]!.key)) {
+        const next = toks[last + 1]!;
+        const raw = text.slice(next.start, next.end);
+        if (raw[0] !== raw[0]!.toUpperCase() || !SUFFIX_GAP.test(text.slice(toks[last]!.end, next.start))) break;
+        last++;
+      }
+      let end = toks[last]!.end;
+      if (LEGAL_SUFFIXES.has(toks[last]!.key) && text[end] === '.') end++; // "Co., Ltd." keeps its last period
+      out.push({
+        start: toks[i]!.start,
+        end,
+        entities: [...new Set(best.ends.map((e) => e[1]))],
+        alias: best.ends[0]![3],
+      });
+      i = last + 1;
+    }
+    return out;
+  }
+}
+
+/**
+ * Picks one entity for each match. A name shared by several entities resolves to the one that is
+ * also named unambiguously elsewhere on the page (`named`, or these matches); otherwise it is left unmarked, since a
+ * wrong company is worse than none.
+ */
+export function resolveMatches<T extends Match>(matches: T[], named: ReadonlySet<number> = new Set()): Array<T & { entity: number }> {
+  const sure = new Set(named);
+  for (const m of matches) if (m.entities.length === 1) sure.add(m.entities[0]!);
+  const out: Array<T & { entity: number }> = [];
+  for (const m of matches) {
+    const picks = m.entities.length === 1 ? m.entities : m.entities.filter((e) => sure.has(e));
+    if (picks.length === 1) out.push({ ...m, entity: picks[0]! });
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+// Every message between our contexts, named by direction, with a parser for each direction.
+// A listener acts only on what its parser returns; anything else is ignored, so a compromised or
+// hostile sender cannot make it do more than a well-formed message could.
+import type { CardData } from './compile.ts';
+
+/** Content script → background. */
+export type ContentToBackground =
+  | { type: 'hello' } // reply: HelloReply
+  | { type: 'mentions'; entities: string[] } // the companies found on the page so far; reply: void
+  | { type: 'card'; entity: string } // reply: CardData | null
+  | { type: 'openEntity'; entity: string }; // open the entity page in a new tab; reply: void
+
+/** Popup or entity page → background. */
+export type PageToBackground =
+  | { type: 'tabState'; tabId: number } // reply: TabState
+  | { type: 'setPaused'; tabId: number; paused: boolean } // reply: TabState
+  | { type: 'entity'; entity: string }; // reply: CardData | null
+
+/** Background or popup → content script. */
+export type ToContent =
+  | { type: 'paused'; paused: boolean }
+  | { type: 'reveal'; entity: string }; // scroll to the first mention and flash it
+
+export interface HelloReply {
+  paused: boolean;
+}
+
+export interface TabCompany {
+  id: string;
+  name: string;
+  status: string;
+  inForce: boolean;
+}
+
+export interface TabState {
+  /** False when no content script has reported from this tab (a browser page, or not loaded yet). */
+  active: boolean;
+  host: string;
+  paused: boolean;
+  companies: TabCompany[];
+}
+
+export type { CardData };
+
+const ENTITY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** More distinct companies than any real page names; a bigger list is not from our script. */
+export const MAX_MENTIONED = 2000;
+
+function record(x: unknown): Record<string, unknown> | null {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : null;
+}
+
+function keysAre(o: Record<string, unknown>, keys: string[]): boolean {
+  const own = Object.keys(o);
+  return own.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(o, k));
+}
+
+export function isEntityId(x: unknown): x is string {
+  return typeof x === 'string' && x.length <= 80 && ENTITY_ID.test(x);
+}
+
+function isTabId(x: unknown): x is number {
+  return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+}
+
+export function parseContentToBackground(x: unknown): ContentToBackground | null {
+  const o = record(x);
+  if (!o) return null;
+  switch (o.type) {
+    case 'hello':
+      return keysAre(o, ['type']) ? { type: 'hello' } : null;
+    case 'mentions': {
+      const list = o.entities;
+      if (!keysAre(o, ['type', 'entities']) || !Array.isArray(list) || list.length > MAX_MENTIONED) return null;
+      return list.every(isEntityId) ? { type: 'mentions', entities: [...new Set(list)] } : null;
+    }
+    case 'card':
+    case 'openEntity':
+      return keysAre(o, ['type', 'entity']) && isEntityId(o.entity) ? { type: o.type, entity: o.entity } : null;
+    default:
+      return null;
+  }
+}
+
+export function parsePageToBackground(x: unknown): PageToBackground | null {
+  const o = record(x);
+  if (!o) return null;
+  switch (o.type) {
+    case 'tabState':
+      return keysAre(o, ['type', 'tabId']) && isTabId(o.tabId) ? { type: 'tabState', tabId: o.tabId } : null;
+    case 'setPaused':
+      return keysAre(o, ['type', 'tabId', 'paused']) && isTabId(o.tabId) && typeof o.paused === 'boolean'
+        ? { type: 'setPaused', tabId: o.tabId, paused: o.paused }
+        : null;
+    case 'entity':
+      return keysAre(o, ['type', 'entity']) && isEntityId(o.entity) ? { type: 'entity', entity: o.entity } : null;
+    default:
+      return null;
+  }
+}
+
+export function parseToContent(x: unknown): ToContent | null {
+  const o = record(x);
+  if (!o) return null;
+  if (o.type === 'paused') return keysAre(o, ['type', 'paused']) && typeof o.paused === 'boolean' ? { type: 'paused', paused: o.paused } : null;
+  if (o.type === 'reveal') return keysAre(o, ['type', 'entity']) && isEntityId(o.entity) ? { type: 'reveal', entity: o.entity } : null;
+  return null;
+}
+
+/** Site key for "pause on this site": the host name, without a leading "www.". */
+export function siteOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    return u.hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,27 @@
+// The full entity page: one company with every measure, claim and source, opened from the card.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { CardData } from '../core/compile.ts';
+import { isEntityId, type PageToBackground } from '../core/messages.ts';
+import { Card } from '../ui/Card.tsx';
+import '../ui/card.css';
+import './entity.css';
+
+function EntityPage() {
+  const [card, setCard] = useState<CardData | null | undefined>(undefined);
+  useEffect(() => {
+    const id = new URLSearchParams(location.search).get('id');
+    if (!isEntityId(id)) return setCard(null);
+    const msg: PageToBackground = { type: 'entity', entity: id };
+    void (browser.runtime.sendMessage(msg) as Promise<CardData | null>).then((c) => {
+      setCard(c);
+      if (c) document.title = `${c.name} — Company Context`;
+    });
+  }, []);
+  if (card === undefined) return <p>Loading…</p>;
+  if (card === null) return <p>No such entity in this dataset.</p>;
+  return <Card card={card} />;
+}
+
+render(<EntityPage />, document.getElementById('app')!);

@@ -1,0 +1,74 @@
+// Toolbar popup: the companies found on the current tab, each with a one-line status; clicking one
+// scrolls the page to its first mention; a switch pauses the extension on this site.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { PageToBackground, TabState, ToContent } from '../core/messages.ts';
+import './popup.css';
+
+function ask<T>(msg: PageToBackground): Promise<T> {
+  return browser.runtime.sendMessage(msg) as Promise<T>;
+}
+
+/** The tab the popup is about: the active tab, or `?tab=N` when the popup is opened as a page. */
+async function targetTab(): Promise<number | null> {
+  const fromQuery = new URLSearchParams(location.search).get('tab');
+  if (fromQuery !== null && /^\d{1,10}$/.test(fromQuery)) return Number(fromQuery);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+function Popup() {
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [state, setState] = useState<TabState | null>(null);
+
+  useEffect(() => {
+    void targetTab().then(async (id) => {
+      setTabId(id);
+      setState(id === null ? { active: false, host: '', paused: false, companies: [] } : await ask<TabState>({ type: 'tabState', tabId: id }));
+    });
+  }, []);
+
+  if (!state) return <p class="muted">Loading…</p>;
+  if (!state.active || tabId === null) {
+    return (
+      <>
+        <h1>Company Context</h1>
+        <p class="muted">Company Context does not run on this page (only on http and https pages).</p>
+      </>
+    );
+  }
+  const reveal = (entity: string) => {
+    const msg: ToContent = { type: 'reveal', entity };
+    void browser.tabs.sendMessage(tabId, msg).catch(() => undefined);
+  };
+  const toggle = async (paused: boolean) => setState(await ask<TabState>({ type: 'setPaused', tabId, paused }));
+  return (
+    <>
+      <h1>Company Context</h1>
+      <label class="switch">
+        <input type="checkbox" id="pause" checked={state.paused} onChange={(e) => void toggle(e.currentTarget.checked)} />
+        Pause on {state.host}
+      </label>
+      {state.paused ? (
+        <p class="muted">Paused on this site: nothing is marked.</p>
+      ) : state.companies.length === 0 ? (
+        <p class="muted">No company from the dataset found on this page.</p>
+      ) : (
+        <ul id="companies">
+          {state.companies.map((c) => (
+            <li key={c.id}>
+              <button type="button" data-entity={c.id} onClick={() => reveal(c.id)}>
+                <span class="name">{c.name}</span>
+                <span class={c.inForce ? 'status in-force' : 'status'}>{c.status}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="muted small">Works offline from a bundled dataset. Makes no network request and does not change pages.</p>
+    </>
+  );
+}
+
+render(<Popup />, document.getElementById('app')!);

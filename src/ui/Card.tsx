@@ -1,0 +1,163 @@
+// The company card: what governments have done about the company and what is disputed, each fact
+// with its source. Used in the page (inside our closed shadow root) and on the entity page.
+// Wording stays neutral: "listed on X since D", never a verdict or a score.
+import type { ComponentChildren } from 'preact';
+import type { CardData, CardMeasure } from '../core/compile.ts';
+import type { Citation, Claim } from '../core/dataset.ts';
+import { citationText, dateMeaning, placeName } from './format.ts';
+
+export interface CardProps {
+  card: CardData;
+  /** The page text that matched, shown so that a wrong match is visible as one. */
+  matched?: string;
+  onOpenEntity?: () => void;
+  headingId?: string;
+}
+
+function Source({ c }: { c: Citation }) {
+  const text = citationText(c);
+  return (
+    <span class="src">
+      Source:{' '}
+      {c.url ? (
+        <a href={c.url} target="_blank" rel="noopener noreferrer">
+          {text}
+        </a>
+      ) : (
+        text
+      )}
+    </span>
+  );
+}
+
+function MeasureItem({ m }: { m: CardMeasure }) {
+  return (
+    <li class={m.removed ? 'measure removed' : 'measure'} data-list={m.listName}>
+      <div class="what">
+        <strong>{m.listName}</strong> <span class="muted">· {m.authority}</span>
+      </div>
+      <div>
+        {m.program} · since <time dateTime={m.since}>{m.since}</time> <span class="muted">({dateMeaning(m.sinceMeaning)})</span>
+      </div>
+      <div class={m.removed ? 'status gone' : 'status'}>
+        {m.removed ? (
+          <>
+            Removed on <time dateTime={m.removed}>{m.removed}</time>
+          </>
+        ) : (
+          'In force'
+        )}
+        {m.listedAs ? <span class="muted"> · listed as “{m.listedAs}”</span> : null}
+      </div>
+      {m.scope ? <div class="scope">Scope: {m.scope}</div> : null}
+      <div>
+        <Source c={m.citation} />
+      </div>
+    </li>
+  );
+}
+
+function ClaimItem({ c }: { c: Claim }) {
+  return (
+    <li class="claim">
+      <div>{c.text}</div>
+      <div class="muted">
+        Claimed by {c.by}, <time dateTime={c.date}>{c.date}</time>. <Source c={c.source} />
+      </div>
+      {c.counterClaims.length > 0 ? (
+        <ul class="counter">
+          {c.counterClaims.map((cc, i) => (
+            <li key={i}>
+              <div>
+                <span class="label">Answer from {cc.by}:</span> {cc.text}
+              </div>
+              <div class="muted">
+                <time dateTime={cc.date}>{cc.date}</time>. <Source c={cc.source} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div class="muted">No answer recorded in this dataset.</div>
+      )}
+    </li>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <section>
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+export function Card({ card, matched, onOpenEntity, headingId }: CardProps) {
+  const inForce = card.jurisdictions.some((j) => j.measures.some((m) => !m.removed));
+  return (
+    <div class="card" data-entity={card.id} data-in-force={String(inForce)}>
+      <header>
+        <h2 id={headingId}>{card.name}</h2>
+        <div class="muted">
+          {card.kind === 'organisation' ? 'Organisation' : 'Company'} · {placeName(card.country)}
+          {matched ? <> · matched “{matched}”</> : null}
+        </div>
+      </header>
+      <Section title="Government measures">
+        {card.jurisdictions.length === 0 ? (
+          <p class="none">No listing in this dataset.</p>
+        ) : (
+          card.jurisdictions.map((j) => (
+            <div class="jurisdiction" key={j.jurisdiction}>
+              <h4>{placeName(j.jurisdiction)}</h4>
+              <ul>
+                {j.measures.map((m, i) => (
+                  <MeasureItem m={m} key={i} />
+                ))}
+              </ul>
+            </div>
+          ))
+        )}
+      </Section>
+      {card.claims.length > 0 ? (
+        <Section title="Disputed claims">
+          <ul>
+            {card.claims.map((c) => (
+              <ClaimItem c={c} key={c.id} />
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {card.related.length > 0 ? (
+        <Section title="Related entities">
+          <ul>
+            {card.related.map((r) => (
+              <li key={r.id}>
+                <span class="label">{r.type[0]!.toUpperCase() + r.type.slice(1)}:</span> {r.name}
+                {r.note ? <span class="muted"> ({r.note})</span> : null} — {r.status}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      <footer>
+        {card.staleDays !== undefined ? (
+          <p class="stale" role="note">
+            This dataset is {card.staleDays} days old: lists may have changed since.
+          </p>
+        ) : null}
+        <p class="muted">
+          Dataset as of {card.datasetAsOf}.{' '}
+          {card.listsAsOf.map((l) => `${l.name}: as of ${l.asOf}`).join('; ')}
+          {card.listsAsOf.length > 0 ? '.' : ''} A listing is not a finding of wrongdoing; no listing here means none in this dataset.
+        </p>
+        {onOpenEntity ? (
+          <button type="button" class="link" onClick={onOpenEntity}>
+            Full entity page
+          </button>
+        ) : null}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../scripts/load-dataset.ts';
+import { datasetPlugin } from '../../scripts/vite-plugins.ts';
+import { cardData, compileNameIndex, statusLine } from '../../src/core/compile.ts';
+import { DatasetError, isPartialDate } from '../../src/core/validate.ts';
+
+const FIXTURE = 'tests/fixtures/dataset';
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A copy of the fixture dataset with one entity file changed by `edit`. */
+function broken(edit: (acme: Record<string, any>) => void, extra: Record<string, unknown> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cc-data-'));
+  dirs.push(dir);
+  cpSync(FIXTURE, dir, { recursive: true });
+  const path = join(dir, 'entities', 'acme.json');
+  const acme = JSON.parse(readFileSync(path, 'utf8'));
+  edit(acme);
+  writeFileSync(path, JSON.stringify(acme));
+  for (const [name, json] of Object.entries(extra)) writeFileSync(join(dir, 'entities', name), JSON.stringify(json));
+  return dir;
+}
+
+function problems(dir: string): string[] {
+  try {
+    loadDataset(dir, dir);
+  } catch (e) {
+    if (e instanceof DatasetError) return e.problems.map((p) => `${p.file} | ${p.record} | ${p.field} | ${p.message}`);
+    throw e;
+  }
+  return [];
+}
+
+describe('dataset validation', () => {
+  it('accepts the fixture dataset', () => {
+    expect(problems(FIXTURE)).toEqual([]);
+  });
+  it('names file, record and field of a missing citation field', () => {
+    const dir = broken((a) => delete a.measures[0].citation.publisher);
+    expect(problems(dir)).toEqual(['entities/acme.json | entity acme | measures[0].citation.publisher | required non-empty string']);
+  });
+  it('rejects impossible and inverted dates', () => {
+    expect(isPartialDate('2019-02-30')).toBe(false);
+    expect(isPartialDate('2019-10')).toBe(true);
+    const dir = broken((a) => (a.measures[0].removed = '2019-12-31'));
+    expect(problems(dir)[0]).toContain('measures[0].removed | 2019-12-31 is before since 2020-01-02');
+  });
+  it('rejects unknown lists, unknown fields, dangling relations and non-https URLs', () => {
+    const dir = broken((a) => {
+      a.measures[0].list = 'no-such-list';
+      a.measures[0].colour = 'red';
+      a.related = [{ type: 'parent', entity: 'ghost', source: { publisher: 'P', title: 'T', url: 'javascript:alert(1)' } }];
+    });
+    const got = problems(dir).join('\n');
+    expect(got).toContain('measures[0].colour | unknown field');
+    expect(got).toContain('measures[0].list | unknown list id "no-such-list"');
+    expect(got).toContain('related[0].entity | refers to unknown entity "ghost"');
+    expect(got).toContain('related[0].source.url | "javascript:alert(1)" must be an https: URL');
+  });
+  it('rejects an unambiguous alias claimed by two entities, and duplicate ids', () => {
+    const twin = JSON.parse(readFileSync(join(FIXTURE, 'entities', 'acme.json'), 'utf8'));
+    const dir = broken(() => undefined, { 'acme2.json': { ...twin, id: 'acme2' }, 'acme3.json': { ...twin } });
+    const got = problems(dir).join('\n');
+    expect(got).toContain('entities/acme2.json | entity acme2 | aliases[0].text | "Acme Widgets" is also an alias of "acme"');
+    expect(got).toContain('entities/acme3.json | entity acme | id | must equal the file name ("acme3")');
+    expect(got).toContain('duplicate entity id');
+  });
+  it('reports invalid JSON with the file', () => {
+    const dir = broken(() => undefined, {});
+    writeFileSync(join(dir, 'entities', 'acme.json'), '{ "id": ');
+    expect(problems(dir)[0]).toMatch(/^entities\/acme\.json \| \(file\) \| \(json\) \| /);
+  });
+  it('rejects bidi overrides that could disguise text on the card', () => {
+    const dir = broken((a) => (a.name = 'Acme\u202EWidgets'));
+    expect(problems(dir).join('\n')).toContain('entity acme | name | contains control or bidi-override characters');
+  });
+  it('fails a real build through the vite plugin, naming file, record and field', async () => {
+    const dir = broken((a) => (a.measures[0].sinceMeaning = 'sometime'));
+    const entry = join(dir, 'entry.js');
+    writeFileSync(entry, "import d from 'virtual:company-context/dataset'; console.log(d);");
+    await expect(
+      build({ configFile: false, logLevel: 'silent', plugins: [datasetPlugin(dir)], build: { write: false, lib: { entry, formats: ['es'] } } }),
+    ).rejects.toThrow(/entities\/acme\.json: entity acme: measures\[0\]\.sinceMeaning: must be one of listed/);
+  });
+});
+
+describe('compiled data', () => {
+  const { dataset } = loadDataset(FIXTURE);
+  it('indexes every alias with its ambiguity flag', () => {
+    expect(compileNameIndex(dataset).names).toEqual([
+      ['acme widgets', 0, 0, 'Acme Widgets'],
+      ['acme widgets corporation', 0, 0, 'Acme Widgets Corporation'],
+      ['acme', 0, 1, 'Acme'],
+    ]);
+  });
+  it('builds card data grouped by jurisdiction, with the list and its "as of" date', () => {
+    const card = cardData(dataset, 'acme', '2026-02-01')!;
+    expect(card.jurisdictions.map((j) => j.jurisdiction)).toEqual(['US']);
+    expect(card.jurisdictions[0]!.measures[0]).toMatchObject({ listName: 'Test List', since: '2020-01-02', sinceMeaning: 'effective', listAsOf: '2026-01-01' });
+    expect(card.staleDays).toBeUndefined();
+    expect(cardData(dataset, 'acme', '2027-01-01')!.staleDays).toBe(365);
+    expect(cardData(dataset, 'nobody', '2026-01-01')).toBeNull();
+  });
+  it('words a status neutrally', () => {
+    const lists = new Map(dataset.lists.map((l) => [l.id, l]));
+    const e = dataset.entities[0]!;
+    expect(statusLine(e, lists)).toBe('1 measure in force (US)');
+    expect(statusLine({ ...e, measures: [] }, lists)).toBe('No listing in this dataset');
+    expect(statusLine({ ...e, measures: [{ ...e.measures[0]!, removed: '2021-01-01' }] }, lists)).toBe('No listing in this dataset (earlier listings removed)');
+  });
+});

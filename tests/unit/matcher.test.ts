@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { Matcher, NAME_AMBIGUOUS, resolveMatches, type NameIndex } from '../../src/core/matcher.ts';
+import { foldToken, nameKey, tokenize } from '../../src/core/normalize.ts';
+
+const index: NameIndex = {
+  entities: ['hikvision', 'huawei', 'dahua', 'shell', 'sber', 'zte', 'zte-parsian', 'a1', 'a2'],
+  names: [
+    ['hikvision', 0, 0, 'Hikvision'],
+    ['hangzhou hikvision digital technology', 0, 0, 'Hangzhou Hikvision Digital Technology'],
+    ['海 康 威 视', 0, 0, '海康威视'],
+    ['huawei', 1, 0, 'Huawei'],
+    ['huawei technologies', 1, 0, 'Huawei Technologies'],
+    ['华 为', 1, 0, '华为'],
+    ['dahua technology', 2, 0, 'Dahua Technology'],
+    ['dahua', 2, 0, 'Dahua'],
+    ['shell', 3, NAME_AMBIGUOUS, 'Shell'],
+    ['сбербанк', 4, 0, 'Сбербанк'],
+    ['zte', 5, 0, 'ZTE'],
+    ['zte parsian', 6, 0, 'ZTE Parsian'],
+    ['acme', 7, NAME_AMBIGUOUS, 'Acme'],
+    ['acme', 8, NAME_AMBIGUOUS, 'Acme'],
+    ['acme one', 7, 0, 'Acme One'],
+  ],
+};
+const matcher = new Matcher(index);
+const found = (text: string) => matcher.find(text).map((m) => [text.slice(m.start, m.end), m.entities.map((e) => index.entities[e]).join('|')]);
+
+describe('normalisation', () => {
+  it('folds case, width, diacritics, ignorable characters and "&"', () => {
+    expect(foldToken('ＨＵＡＷＥＩ')).toBe('huawei');
+    expect(foldToken('Société')).toBe('societe');
+    expect(foldToken('Hik\u00ADvi\u200Bsion')).toBe('hikvision');
+    expect(foldToken('&')).toBe('and');
+    expect(nameKey('AT&T')).toBe('at and t');
+  });
+  it('splits CJK into characters and keeps Latin words whole', () => {
+    expect(tokenize('华为P60').map((t) => t.key)).toEqual(['华', '为', 'p60']);
+    expect(tokenize("Hikvision's").map((t) => t.key)).toEqual(['hikvision', 's']);
+  });
+});
+
+describe('Matcher', () => {
+  it('matches whole words, any case, with possessives', () => {
+    expect(found("Hikvision's cameras; HIKVISION denied it; hikvision")).toEqual([
+      ['Hikvision', 'hikvision'], ['HIKVISION', 'hikvision'], ['hikvision', 'hikvision'],
+    ]);
+  });
+  it('never matches inside a longer word', () => {
+    expect(found('Hikvisions Dahuatech ZTEs Huaweiphone')).toEqual([]);
+  });
+  it('prefers the longest name and takes a legal suffix into the mention', () => {
+    expect(found('Hangzhou Hikvision Digital Technology Co., Ltd. said')).toEqual([
+      ['Hangzhou Hikvision Digital Technology Co., Ltd.', 'hikvision'],
+    ]);
+    expect(found('Dahua Technology Inc and Huawei Technologies')).toEqual([
+      ['Dahua Technology Inc', 'dahua'], ['Huawei Technologies', 'huawei'],
+    ]);
+  });
+  it('does not take lower-case words that look like suffixes', () => {
+    expect(found('Huawei co-operates')).toEqual([['Huawei', 'huawei']]);
+  });
+  it('tells a longer same-prefix name apart (ZTE vs ZTE Parsian)', () => {
+    expect(found('ZTE Parsian and ZTE')).toEqual([['ZTE Parsian', 'zte-parsian'], ['ZTE', 'zte']]);
+  });
+  it('accepts hyphens, non-breaking spaces and zero-width characters between name words', () => {
+    expect(found('Huawei\u00A0Technologies, Huawei-Technologies')).toEqual([
+      ['Huawei\u00A0Technologies', 'huawei'], ['Huawei-Technologies', 'huawei'],
+    ]);
+  });
+  it('does not join name words across a sentence break', () => {
+    expect(found('It was Huawei. Technologies matter.')).toEqual([['Huawei', 'huawei']]);
+  });
+  it('requires an ambiguous alias to be written as in the dataset', () => {
+    expect(found('Shell said; a shell company; SHELL')).toEqual([['Shell', 'shell']]);
+  });
+  it('matches CJK without spaces but not split by spaces', () => {
+    expect(found('海康威视和华为公司')).toEqual([['海康威视', 'hikvision'], ['华为', 'huawei']]);
+    expect(found('华 为')).toEqual([]);
+  });
+  it('matches Cyrillic', () => {
+    expect(found('Акции Сбербанка и СБЕРБАНК')).toEqual([['СБЕРБАНК', 'sber']]);
+  });
+  it('resolves a shared name to the entity named in full elsewhere, or not at all', () => {
+    const resolve = (text: string) => resolveMatches(matcher.find(text)).map((m) => index.entities[m.entity]);
+    expect(resolve('Acme One grew. Acme said')).toEqual(['a1', 'a1']);
+    expect(resolve('Acme said')).toEqual([]);
+  });
+});
+
+describe('Matcher, punctuation inside names', () => {
+  it('accepts "." and "," between words only where the dataset name has them', () => {
+    const m = new Matcher({ entities: ['x'], names: [['x holdings co ltd', 0, 0, 'X Holdings Co., Ltd.']] });
+    const t = 'X Holdings Co., Ltd. and X Holdings Co Ltd';
+    expect(m.find(t).map((f) => t.slice(f.start, f.end))).toEqual(['X Holdings Co., Ltd.', 'X Holdings Co Ltd']);
+    const n = new Matcher({ entities: ['y'], names: [['y z', 0, 0, 'Y Z']] });
+    expect(n.find('Y. Z').length).toBe(0);
+  });
+});
+
+describe('Matcher, ambiguous names without letter case', () => {
+  it('does not match an ambiguous CJK alias on its own', () => {
+    const m = new Matcher({ entities: ['dahua'], names: [['大 华', 0, NAME_AMBIGUOUS, '大华'], ['大 华 股 份', 0, 0, '大华股份']] });
+    expect(m.find('大华银行').length).toBe(0);
+    expect(m.find('大华股份公布').length).toBe(1);
+  });
+});
