@@ -2,6 +2,7 @@
 // with its source. Used in the page (inside our closed shadow root) and on the entity page.
 // Wording stays neutral: "listed on X since D", never a verdict or a score.
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { CardData, CardMeasure } from '../core/compile.ts';
 import type { Citation, Claim } from '../core/dataset.ts';
 import { citationText, dateMeaning, placeName } from './format.ts';
@@ -30,6 +31,22 @@ function Source({ c }: { c: Citation }) {
   );
 }
 
+/** Scope notes can run long: two lines, and the rest on request. */
+function Scope({ text }: { text: string }) {
+  const [open, setOpen] = useState(false);
+  const long = text.length > 140;
+  return (
+    <div>
+      <div class={open || !long ? 'scope' : 'scope clamped'}>Scope: {text}</div>
+      {long ? (
+        <button type="button" class="link small" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Show less' : 'Show full scope'}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 function MeasureItem({ m }: { m: CardMeasure }) {
   return (
     <li class={m.removed ? 'measure removed' : 'measure'} data-list={m.listName}>
@@ -49,7 +66,7 @@ function MeasureItem({ m }: { m: CardMeasure }) {
         )}
         {m.listedAs ? <span class="muted"> · listed as “{m.listedAs}”</span> : null}
       </div>
-      {m.scope ? <div class="scope">Scope: {m.scope}</div> : null}
+      {m.scope ? <Scope text={m.scope} /> : null}
       <div>
         <Source c={m.citation} />
       </div>

@@ -1,0 +1,51 @@
+// Launches Debian's Chromium (Playwright) and Firefox ESR (Puppeteer over WebDriver BiDi) with the
+// built extension, both sending every request through the test server acting as proxy.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const FIREFOX = '/usr/bin/firefox-esr';
+export const FIREFOX_UUID = '6f1c4a2e-3b7d-4c1e-9a55-0c0ffee00001';
+
+export async function launchChromium(proxyPort: number, withExtension = true): Promise<{ ctx: BrowserContext; sw: Worker | null; extId: string }> {
+  const ext = resolve('dist/chrome');
+  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cc-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1000, height: 700 },
+    args: [
+      ...(withExtension ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
+      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+      `--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>',
+    ],
+  });
+  if (!withExtension) return { ctx, sw: null, extId: '' };
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  return { ctx, sw, extId: new URL(sw.url()).host };
+}
+
+export async function launchFirefox(proxyPort: number): Promise<Browser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    args: ['--remote-allow-system-access', '--width=1000', '--height=700'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ 'company-context@company-context.org': FIREFOX_UUID }),
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxyPort,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxyPort,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.proxy.share_proxy_settings': true,
+    },
+  });
+  await browser.installExtension(resolve('dist/firefox'));
+  return browser;
+}

@@ -1,0 +1,39 @@
+// Test pages, made at test time. The seed article is read in place from ../shared (never copied).
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const SEED = resolve('../shared/seeds/000_3e4525fb21b57f90.txt');
+export const hasSeed = existsSync(SEED);
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Runs first in the page: records every DOM mutation, in the page's own world, so a test can
+ * prove we changed nothing before the first hover.
+ */
+const RECORDER = `<script>
+window.__mutations = [];
+// From the end of parsing (our content script runs later, at document_idle): everything after that is not the parser.
+document.addEventListener('DOMContentLoaded', () => new MutationObserver((records) => {
+  for (const r of records) window.__mutations.push({ type: r.type, target: r.target.nodeName, added: [...r.addedNodes].map((n) => n.nodeName), attr: r.attributeName });
+}).observe(document, { subtree: true, childList: true, attributes: true, characterData: true }));
+</script>`;
+
+/** The seed article as a news page, plus controls whose text must never be marked. */
+export function seedPage(): string {
+  const [title, ...paras] = readFileSync(SEED, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>${esc(title!)}</title>${RECORDER}
+<style>body{font:18px/1.6 Georgia,serif;max-width:720px;margin:24px auto;padding:0 16px;color:#222;background:#fff}</style></head>
+<body><article><h1>${esc(title!)}</h1>
+${paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}
+<p id="split">Huawei <em>Technologies</em> and Dahua are named in the same rule.</p>
+</article>
+<form><label>Comment <textarea id="ta">Hikvision and Huawei in a textarea</textarea></label>
+<input id="in" value="Dahua in an input">
+<div id="ce" contenteditable="true">IPVM and Hikvision in an editor</div>
+<div hidden>Hikvision hidden</div></form>
+</body></html>`;
+}
