@@ -44,17 +44,30 @@ export class CardHost {
     this.place(anchor);
   }
 
-  /** Below the mention when it fits, else above; clamped to the viewport. */
+  /**
+   * Below the mention when it fits, else above; when neither fits, on the roomier side with the
+   * card's height capped to it, so the card never covers the mention. Clamped to the viewport.
+   */
   place(anchor: DOMRect): void {
     const f = this.frame;
     if (!f) return;
     const vw = document.documentElement.clientWidth || window.innerWidth;
     const vh = window.innerHeight;
-    const box = f.getBoundingClientRect();
-    const below = anchor.bottom + GAP;
-    const above = anchor.top - GAP - box.height;
-    const top = below + box.height <= vh - MARGIN || above < MARGIN ? Math.min(below, Math.max(MARGIN, vh - MARGIN - box.height)) : above;
-    const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, vw - MARGIN - box.width));
+    f.style.maxHeight = '';
+    const height = f.getBoundingClientRect().height;
+    const below = vh - MARGIN - (anchor.bottom + GAP);
+    const above = anchor.top - GAP - MARGIN;
+    let top: number;
+    if (height <= below || (height > above && below >= above)) {
+      top = anchor.bottom + GAP;
+      if (height > below) f.style.maxHeight = `${Math.max(below, 0)}px`;
+    } else {
+      const h = Math.min(height, above);
+      if (height > above) f.style.maxHeight = `${above}px`;
+      top = anchor.top - GAP - h;
+    }
+    const width = f.getBoundingClientRect().width;
+    const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, vw - MARGIN - width));
     f.style.left = `${Math.round(left)}px`;
     f.style.top = `${Math.round(top)}px`;
   }

@@ -24,7 +24,18 @@ export interface TextRun {
 export function isExcluded(el: Element, own: Element | null): boolean {
   if (SKIP.has(el.localName) || el === own) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  return el instanceof HTMLElement && el.isContentEditable;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  return el instanceof HTMLElement && el.isContentEditable === true;
+}
+
+/** True when `node` or any ancestor is excluded, or the whole document is in design mode. */
+export function isWithinExcluded(node: Node, own: Element | null): boolean {
+  if (node.ownerDocument?.designMode === 'on') return true;
+  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (isExcluded(el, own)) return true;
+  }
+  return false;
 }
 
 function blockOf(node: Node, root: Node): Node {
@@ -38,6 +49,8 @@ function blockOf(node: Node, root: Node): Node {
  * budget and resume in a later task on a large page.
  */
 export function* textRuns(root: Node, own: Element | null): Generator<TextRun> {
+  // A subtree rescanned after a change may sit inside an editor the walk would have skipped.
+  if (isWithinExcluded(root, own)) return;
   const doc = root.ownerDocument ?? (root as Document);
   // Set when the walk passes anything but inline elements (a <br>, an image, a skipped control):
   // text on either side of it does not read as one name.

@@ -13,6 +13,7 @@ const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A copy of the fixture dataset with one entity file changed by `edit`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits arbitrary JSON on purpose
 function broken(edit: (acme: Record<string, any>) => void, extra: Record<string, unknown> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'cc-data-'));
   dirs.push(dir);

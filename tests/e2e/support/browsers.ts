@@ -10,17 +10,31 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const FIREFOX = '/usr/bin/firefox-esr';
 export const FIREFOX_UUID = '6f1c4a2e-3b7d-4c1e-9a55-0c0ffee00001';
 
-export async function launchChromium(proxyPort: number, withExtension = true): Promise<{ ctx: BrowserContext; sw: Worker | null; extId: string }> {
+export interface ChromiumOptions {
+  /** Send every request through the test server as proxy, so its log is the network record. */
+  proxyPort?: number;
+  withExtension?: boolean;
+  headless?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+export interface LaunchedChromium {
+  ctx: BrowserContext;
+  sw: Worker | null;
+  extId: string;
+}
+
+export async function launchChromium({ proxyPort, withExtension = true, headless = true, viewport = { width: 1000, height: 700 } }: ChromiumOptions = {}): Promise<LaunchedChromium> {
   const ext = resolve('dist/chrome');
   const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cc-chromium-')), {
     executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1000, height: 700 },
+    headless,
+    viewport,
     args: [
       ...(withExtension ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
-      `--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>',
+      ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>'] : []),
     ],
   });
   if (!withExtension) return { ctx, sw: null, extId: '' };
@@ -44,6 +58,8 @@ export async function launchFirefox(proxyPort: number): Promise<Browser> {
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
       'network.proxy.share_proxy_settings': true,
+      // Firefox's own Remote Settings sync; off so the proxy log is not all Mozilla traffic.
+      'services.settings.server': 'data:,#remote-settings-dummy/v1',
     },
   });
   await browser.installExtension(resolve('dist/firefox'));

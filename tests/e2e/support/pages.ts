@@ -37,3 +37,34 @@ ${paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}
 <div hidden>Hikvision hidden</div></form>
 </body></html>`;
 }
+
+/**
+ * A page that keeps adding text, then swaps its whole content as a client-side router would.
+ * Written here, not taken from ../shared, so it runs everywhere.
+ */
+export function dynamicPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Live</title></head>
+<body><main id="app"><h1>Live updates</h1><p>Hikvision said little.</p></main>
+<script>
+let n = 0;
+const tick = setInterval(() => {
+  n += 1;
+  const p = document.createElement('p');
+  p.textContent = n === 3 ? 'Update 3: Huawei Technologies answered.' : 'Update ' + n + ': nothing to report.';
+  document.getElementById('app').append(p);
+  if (n === 6) {
+    clearInterval(tick);
+    // Client-side navigation: the router replaces everything under #app.
+    history.pushState({}, '', '/dynamic#next');
+    const main = document.getElementById('app');
+    main.replaceChildren();
+    const h = document.createElement('h1');
+    h.textContent = 'Next story';
+    const q = document.createElement('p');
+    q.append('Dahua ', Object.assign(document.createElement('em'), { textContent: 'Technology' }), ' was named.');
+    main.append(h, q);
+    document.title = 'done';
+  }
+}, 100);
+</script></body></html>`;
+}

@@ -17,7 +17,7 @@ export function marks(name: string): string[] | null {
 }
 
 /** Marked ranges that sit inside form controls, editors or hidden elements. */
-export function marksInside(name: string, selector: string): string[] {
+export function marksInside([name, selector]: [string, string]): string[] {
   const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
   if (!h) return [];
   return [...h].filter((r) => {
