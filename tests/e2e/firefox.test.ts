@@ -15,6 +15,19 @@ const FIREFOX_SERVICES = /^(https?:\/\/)?([a-z0-9-]+\.)+(mozilla\.com|mozilla\.n
 if (!hasSeed) console.warn(`SKIPPED Firefox seed-article e2e: ${SEED} is absent (../shared is not on this machine).`);
 
 const onCard = (text: string) => (window as unknown as { find: (s: string, c: boolean, b: boolean, w: boolean) => boolean }).find(text, true, false, true);
+/**
+ * Polls a condition in a page that may be between documents: under BiDi an evaluation during an
+ * extension-page navigation throws instead of waiting, so errors count as "not yet".
+ */
+async function poll(page: Page, fn: () => boolean, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await page.evaluate(fn).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${fn.toString()}`);
+}
+
 const cardOpen = () => [...document.documentElement.children].some((e) => e.matches(':popover-open'));
 
 describe.skipIf(!hasSeed)('Firefox: the seed article', () => {
@@ -79,14 +92,14 @@ describe.skipIf(!hasSeed)('Firefox: the seed article', () => {
     const popup = await browser.newPage();
     // Navigating to moz-extension:// never resolves under BiDi: start it, then wait on the page.
     void popup.goto(`moz-extension://${FIREFOX_UUID}/src/popup/index.html`).catch(() => undefined);
-    await popup.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete', { timeout: 10_000 });
+    await poll(popup, () => location.protocol === 'moz-extension:' && document.readyState === 'complete');
     // The popup, opened as a tab, is about itself; point it at the article's tab.
     await popup.evaluate(async () => {
       const all = await (globalThis as unknown as { browser: { storage: { session: { get: (k: null) => Promise<Record<string, unknown>> } } } }).browser.storage.session.get(null);
       const key = Object.keys(all).find((k) => k.startsWith('tab:'))!;
       location.search = `?tab=${key.slice(4)}`;
     });
-    await popup.waitForFunction(() => location.search.startsWith('?tab=') && document.querySelectorAll('#companies .name').length === 4, { timeout: 10_000 });
+    await poll(popup, () => location.search.startsWith('?tab=') && document.querySelectorAll('#companies .name').length === 4);
     const names = await popup.evaluate(() => [...document.querySelectorAll('#companies .name')].map((e) => e.textContent));
     expect(names).toEqual(['Hikvision', 'Huawei', 'Dahua Technology', 'IPVM']);
     await popup.close();
