@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browsers.ts';
-import { dynamicPage, hasSeed, seedPage, SEED } from './support/pages.ts';
+import { dynamicPage, hasSeed, seedPage, SEED, STRICT_CSP } from './support/pages.ts';
 import { hosts, marks, marksInside, mutationCount, mutationLog, syntheticHover, textPoint } from './support/probe.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -23,12 +23,14 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
   let page: Page;
   let seedUrl: string;
   let dynamicUrl: string;
+  let cspUrl: string;
   const requests: Array<{ url: string; from: string; navigation: boolean }> = [];
 
   beforeAll(async () => {
-    server = await startServer((path) => (path === '/seed' ? { body: seedPage() } : path === '/dynamic' ? { body: dynamicPage() } : null));
+    server = await startServer((path) => (path === '/seed' ? { body: seedPage() } : path === '/dynamic' ? { body: dynamicPage() } : path === '/csp' ? { body: seedPage(), headers: { 'content-security-policy': STRICT_CSP } } : null));
     seedUrl = server.allow('/seed');
     dynamicUrl = server.allow('/dynamic');
+    cspUrl = server.allow('/csp');
     const launched = await launchChromium({ proxyPort: server.port });
     ({ ctx, extId } = launched);
     sw = launched.sw!;
@@ -43,9 +45,9 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
     await server?.close();
   });
 
-  /** Text of our card, read through the content script's own world (CDP), which can open closed roots. */
-  async function cardText(): Promise<string | null> {
-    const cdp = await ctx.newCDPSession(page);
+  /** Evaluates `body` (given the card's closed root) in the content script's own world, through CDP. */
+  async function inCard(target: Page, body: string): Promise<unknown> {
+    const cdp = await ctx.newCDPSession(target);
     const contexts: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
     cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
     await cdp.send('Runtime.enable');
@@ -54,10 +56,19 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
     const { result } = await cdp.send('Runtime.evaluate', {
       contextId: world.id,
       returnByValue: true,
-      expression: `(() => { for (const e of document.documentElement.children) { const r = chrome.dom.openOrClosedShadowRoot(e); if (r) return r.textContent; } return null; })()`,
+      expression: `(() => { for (const e of document.documentElement.children) { const root = chrome.dom.openOrClosedShadowRoot(e); if (root) { ${body} } } return null; })()`,
     });
     await cdp.detach();
-    return result.value as string | null;
+    return result.value;
+  }
+
+  const cardText = async () => (await inCard(page, 'return root.textContent;')) as string | null;
+
+  async function hover(target: Page, text: string, nth: number): Promise<void> {
+    const p = (await target.evaluate(textPoint, [text, nth] as [string, number]))!;
+    await target.mouse.move(p.x - 30, p.y - 40);
+    await target.mouse.move(p.x, p.y, { steps: 4 });
+    await target.waitForFunction(() => [...document.documentElement.children].some((e) => e.matches(':popover-open')), null, { timeout: 5000 });
   }
 
   it('marks the four companies in the article, once each for a split name, and nothing in controls', async () => {
@@ -82,10 +93,7 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
   });
 
   it('opens the card on a trusted hover with the Entity List listing and the IPVM counter-claim; Escape closes it', async () => {
-    const p = (await page.evaluate(textPoint, ['Hikvision', 1] as [string, number]))!;
-    await page.mouse.move(p.x - 30, p.y - 40);
-    await page.mouse.move(p.x, p.y, { steps: 4 });
-    await page.waitForFunction(() => [...document.documentElement.children].some((e) => e.matches(':popover-open')), null, { timeout: 5000 });
+    await hover(page, 'Hikvision', 1);
     const [host] = await page.evaluate(hosts);
     expect(host).toMatchObject({ tag: 'div', shadowRootVisible: false, open: true });
     const text = (await cardText())!;
@@ -160,10 +168,24 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
     await live.close();
   });
 
+  it('marks and styles the card under a strict page CSP with Trusted Types', async () => {
+    const strict = await ctx.newPage();
+    const violations: string[] = [];
+    strict.on('console', (m) => m.type() === 'error' && violations.push(m.text()));
+    await strict.goto(cspUrl);
+    await strict.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) >= 4, MARK);
+    await hover(strict, 'Hikvision', 1);
+    const style = await inCard(strict, "const f = root.querySelector('.frame'), c = root.querySelector('.card'); return [getComputedStyle(f).position, getComputedStyle(c).backgroundColor, Math.round(f.getBoundingClientRect().width)];");
+    expect(style).toEqual(['fixed', 'rgb(255, 255, 255)', 380]);
+    // The page's own inline script, inline style and data: favicon are refused, as they should be; nothing of ours is.
+    expect(violations.filter((v) => !/inline (script|style)|'unsafe-inline'|script-src|style-src-elem|image 'data:,'/.test(v))).toEqual([]);
+    await strict.close();
+  });
+
   it('made no network request from any extension context', async () => {
     // Per context, as the browser attributes them: pages (content script included), popup, service worker.
     const network = requests.filter((r) => !r.url.startsWith(`chrome-extension://${extId}/`));
-    expect(network).toEqual([seedUrl, dynamicUrl].map((url) => ({ url, from: 'page', navigation: true })));
+    expect(network).toEqual([seedUrl, dynamicUrl, cspUrl].map((url) => ({ url, from: 'page', navigation: true })));
     // Everything that reached the proxy: the test origin saw only the page itself; other hosts are
     // Chromium's own services (sign-in, updates, autofill), not any extension context (above).
     expect(server.unexpected().filter((l) => !CHROMIUM_SERVICES.test(l.url))).toEqual([]);

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_UUID, launchFirefox } from './support/browsers.ts';
-import { hasSeed, seedPage, SEED } from './support/pages.ts';
+import { hasSeed, seedPage, SEED, STRICT_CSP } from './support/pages.ts';
 import { hosts, marks, marksInside, mutationCount, mutationLog, syntheticHover, textPoint } from './support/probe.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -35,10 +35,12 @@ describe.skipIf(!hasSeed)('Firefox: the seed article', () => {
   let browser: Browser;
   let page: Page;
   let seedUrl: string;
+  let cspUrl: string;
 
   beforeAll(async () => {
-    server = await startServer((path) => (path === '/seed' ? { body: seedPage() } : null));
+    server = await startServer((path) => (path === '/seed' ? { body: seedPage() } : path === '/csp' ? { body: seedPage(), headers: { 'content-security-policy': STRICT_CSP } } : null));
     seedUrl = server.allow('/seed');
+    cspUrl = server.allow('/csp');
     browser = await launchFirefox(server.port);
     page = await browser.newPage();
     await page.setViewport({ width: 1000, height: 700 });
@@ -105,12 +107,32 @@ describe.skipIf(!hasSeed)('Firefox: the seed article', () => {
     await popup.close();
   });
 
+  it('shows a styled card under a strict page CSP with Trusted Types', async () => {
+    const strict = await browser.newPage();
+    await strict.setViewport({ width: 1000, height: 700 });
+    await strict.goto(cspUrl);
+    await strict.waitForFunction((name) => (CSS.highlights.get(name)?.size ?? 0) >= 4, { timeout: 15_000 }, MARK);
+    const p = (await strict.evaluate(textPoint, ['Hikvision', 1] as [string, number]))!;
+    await strict.mouse.move(p.x - 30, p.y - 40);
+    await strict.mouse.move(p.x, p.y, { steps: 4 });
+    await strict.waitForFunction(cardOpen, { timeout: 5000 });
+    // Styled, the card is a 380 px box under the mention (it starts at most 380 px left of it):
+    // the page sees our host at those points, and its own text beyond the card's width.
+    const hits = await strict.evaluate(({ x, y }) => [[0, 60], [-40, 60], [0, 200], [-500, 200]].map(([dx, dy]) => {
+      const e = document.elementFromPoint(x + dx!, y + dy!);
+      return e !== null && e.parentElement === document.documentElement && e !== document.body;
+    }), p);
+    expect(hits).toEqual([true, true, true, false]);
+    expect(await strict.evaluate(onCard, '84 FR 54002')).toBe(true);
+    await strict.close();
+  });
+
   it('made no network request from any extension context', () => {
     // Firefox attributes nothing per context over BiDi here, so the proxy log is the record: the
     // test origin saw only the page itself; other hosts are Firefox's own services.
     const others = server.unexpected();
     if (others.length > 0) console.log(`Firefox's own requests seen by the proxy: ${[...new Set(others.map((l) => l.url))].join(', ')}`);
     expect(others.filter((l) => !FIREFOX_SERVICES.test(l.url))).toEqual([]);
-    expect(server.log.filter((l) => l.url.startsWith(server.origin))).toEqual([{ method: 'GET', url: seedUrl }]);
+    expect(server.log.filter((l) => l.url.startsWith(server.origin))).toEqual([seedUrl, cspUrl].map((url) => ({ method: 'GET', url })));
   });
 });

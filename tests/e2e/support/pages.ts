@@ -68,3 +68,6 @@ const tick = setInterval(() => {
 }, 100);
 </script></body></html>`;
 }
+
+/** A page policy that refuses every inline style and script and requires Trusted Types. */
+export const STRICT_CSP = "default-src 'none'; style-src 'none'; script-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
