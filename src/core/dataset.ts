@@ -13,6 +13,7 @@ export const MEASURE_KINDS = [
   'procurement-ban', // government may not buy from or contract with it
   'equipment-ban', // its equipment may not be authorised, sold or used (or only within limits)
   'designation', // named on a list that triggers other consequences (e.g. DoD 1260H)
+  'import-ban', // goods it makes may not be imported (e.g. UFLPA)
   'counter-sanctions', // measures by China, Russia etc. against Western firms
 ] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
