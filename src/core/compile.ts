@@ -8,7 +8,8 @@ export function compileNameIndex(dataset: Dataset): NameIndex {
   const entities = dataset.entities.map((e) => e.id);
   const names: NameIndex['names'] = [];
   dataset.entities.forEach((e, i) => {
-    for (const a of e.aliases) names.push([nameKey(a.text), i, a.ambiguous ? NAME_AMBIGUOUS : 0, a.text]);
+    // A ticker is a short code that also appears in URLs and tables: it needs evidence like any ambiguous name.
+    for (const a of e.aliases) names.push([nameKey(a.text), i, a.ambiguous || a.kind === 'ticker' ? NAME_AMBIGUOUS : 0, a.text]);
   });
   return { entities, names };
 }
