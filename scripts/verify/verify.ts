@@ -50,8 +50,11 @@ const ON_LIST: Record<string, RegExp> = {
   'us-ofac-sdn': /Specially Designated Nationals|^(?!.*Non-SDN)/,
   'us-ofac-ssi': /Sectoral Sanctions|UKRAINE-EO13662/,
   'us-ofac-ns-cmic': /CMIC|Chinese Military/,
+  'cn-mfa-countermeasures': /^Ministry of Foreign Affairs/,
+  'cn-mofcom-unreliable-entity-list': /^Ministry of Commerce UEL/,
+  'cn-mofcom-export-control-list': /^Ministry of Commerce (List of Export Controls|Export Control Watch List)/,
 };
-const MULTI_LIST = /us-trade-csl|us-ofac-cons/;
+const MULTI_LIST = /us-trade-csl|us-ofac-cons|cn_sanctions/;
 /** Lists whose snapshot date is not the listing date: a Denied Persons row carries its current order's date. */
 const DATE_IS_NOT_LISTING = new Set(['us-bis-denied-persons']);
 

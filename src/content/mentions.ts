@@ -1,7 +1,7 @@
 // The mentions found on the page, the highlights that mark them, and hit-testing a point against
 // them. Marks are CSS Custom Highlights: the page's DOM is never changed to mark a name.
 import { resolveMatches, type Matcher } from '../core/matcher.ts';
-import { isVisible, nodesOf, rangeIn, textRuns } from './text-scan.ts';
+import { isVisible, matchRun, nodesOf, rangeIn, textRuns, type RunMatch } from './text-scan.ts';
 
 /** Highlight names are visible to the page (the registry is shared): one documented prefix. */
 export const MARK = 'company-context';
@@ -74,20 +74,31 @@ export class Mentions {
    */
   *scan(root: Node): Generator<void> {
     this.dropWithin(root);
-    const named = new Set<number>();
     const index = new Map(this.matcher.entities.map((id, i) => [id, i]));
+    const named = new Set<number>();
     for (const m of this.byId.values()) named.add(index.get(m.entity)!);
-    const visible = new Map<Element, boolean>();
+    // Matches are resolved once the whole subtree is read: evidence for an ambiguous name may
+    // come later on the page than the name itself.
+    const found: RunMatch[] = [];
     for (const run of textRuns(root, this.own())) {
-      for (const m of resolveMatches(this.matcher.find(run.text), named)) {
-        const nodes = nodesOf(run, m.start, m.end);
-        if (!nodes.every((n) => isVisible(n, visible))) continue;
-        this.add({
-          id: this.nextId++, entity: this.matcher.entities[m.entity]!, text: run.text.slice(m.start, m.end),
-          alias: m.alias, range: rangeIn(run, m.start, m.end), nodes,
-        });
-      }
+      found.push(...matchRun(this.matcher, run));
       yield;
+    }
+    const visible = new Map<Element, boolean>();
+    const resolved = resolveMatches(found, named);
+    for (const m of resolved) {
+      const nodes = nodesOf(m.run, m.start, m.end);
+      // The page may have changed the text while we yielded: skip what no longer reads the same.
+      if (!nodes.every((n) => n.isConnected && isVisible(n, visible))) continue;
+      const text = m.run.text.slice(m.start, m.end);
+      let range: Range;
+      try {
+        range = rangeIn(m.run, m.start, m.end);
+      } catch {
+        continue;
+      }
+      if (range.toString() !== text) continue;
+      this.add({ id: this.nextId++, entity: this.matcher.entities[m.entity]!, text, alias: m.alias, range, nodes });
     }
   }
 

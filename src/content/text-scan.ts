@@ -13,6 +13,8 @@ const INLINE = new Set([
   'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'wbr',
 ]);
 
+import type { Match, Matcher } from '../core/matcher.ts';
+
 export interface TextRun {
   text: string;
   nodes: Text[];
@@ -121,4 +123,11 @@ export function isVisible(node: Text, cache: Map<Element, boolean>): boolean {
     cache.set(el, v);
   }
   return v;
+}
+
+export type RunMatch = Match & { run: TextRun };
+
+/** The matches in one run, before page-level resolution (shared with the matching evaluation). */
+export function matchRun(matcher: Matcher, run: TextRun): RunMatch[] {
+  return matcher.find(run.text).map((m) => ({ ...m, run }));
 }

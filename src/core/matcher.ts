@@ -21,7 +21,27 @@ export interface Match {
   entities: number[];
   /** The alias as written in the dataset that produced the match. */
   alias: string;
+  /** Every name that matched is marked ambiguous: the match needs evidence to count. */
+  ambiguous: boolean;
+  /** A legal form follows the name ("Shell plc"): evidence that a company is meant. */
+  suffixed: boolean;
+  /** A company-context word near the name ("Shell said", "shares of Apple"), if any. */
+  cue?: string;
 }
+
+/**
+ * Words that, within CUE_WINDOW words of an ambiguous name, show that a company is meant: things
+ * organisations do or have. Lower-case folded tokens; multi-word cues are matched word by word.
+ */
+export const CONTEXT_CUES: ReadonlySet<string> = new Set([
+  'said', 'says', 'announced', 'shares', 'stock', 'stocks', 'ceo', 'executive', 'spokesperson', 'spokesman',
+  'spokeswoman', 'revenue', 'revenues', 'profit', 'profits', 'earnings', 'investors', 'shareholders',
+  'sanctions', 'sanctioned', 'subsidiary', 'subsidiaries', 'headquarters', 'headquartered', 'company',
+  'companies', 'firm', 'corporation', 'supplier', 'suppliers', 'contract', 'contractor', 'factory',
+  'factories', 'plant', 'listed', 'blacklist', 'blacklisted', 'entity', 'brand', 'ticker', 'nasdaq', 'nyse',
+  'компания', 'компании', 'банк', 'акции', '公', '司', '集', '团',
+]);
+export const CUE_WINDOW = 6;
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -34,6 +54,8 @@ interface TrieNode {
 const NAME_GAP = /^[\s\u00A0\u2000-\u200A\u202F\u205F\u3000\-\u2010-\u2015'\u2019\u00B7]{1,3}$/;
 /** The same plus "." and ",", only where the dataset's own name has them. */
 const PUNCTUATED_GAP = /^[\s\u00A0\u2000-\u200A\u202F\u205F\u3000\-\u2010-\u2015,.'\u2019\u00B7]{1,3}$/;
+/** Legal forms written in lower case ("Shell plc"); "co", "company", "limited" in lower case are words. */
+const LOWERCASE_SUFFIXES = new Set(['plc', 'llc', 'gmbh', 'ltd', 'inc', 'corp', 'jsc', 'pjsc', 'ojsc', 'cjsc']);
 const SUFFIX_GAP = /^[\s\u00A0,.]{0,3}$/;
 
 function gapOk(text: string, a: Token, b: Token, punctuated: boolean): boolean {
@@ -57,6 +79,20 @@ function caseOk(entry: NameEntry, text: string, toks: Token[], from: number, to:
     if (text.slice(t.start, t.end) !== want[k - from]) return false;
   }
   return true;
+}
+
+/** The nearest context cue within CUE_WINDOW tokens of [from, to], not crossing a paragraph. */
+function cueNear(toks: Token[], text: string, from: number, to: number): { cue?: string } {
+  for (let d = 1; d <= CUE_WINDOW; d++) {
+    for (const k of [to + d, from - d]) {
+      const t = toks[k];
+      if (t && CONTEXT_CUES.has(t.key)) {
+        const between = k > to ? text.slice(toks[to]!.end, t.start) : text.slice(t.end, toks[from]!.start);
+        if (!/\n/.test(between)) return { cue: text.slice(t.start, t.end) };
+      }
+    }
+  }
+  return {};
 }
 
 export class Matcher {
@@ -103,7 +139,8 @@ export class Matcher {
       while (last + 1 < toks.length && LEGAL_SUFFIXES.has(toks[last + 1]!.key)) {
         const next = toks[last + 1]!;
         const raw = text.slice(next.start, next.end);
-        if (raw[0] !== raw[0]!.toUpperCase() || !SUFFIX_GAP.test(text.slice(toks[last]!.end, next.start))) break;
+        const wordlike = raw[0] !== raw[0]!.toUpperCase() && !LOWERCASE_SUFFIXES.has(next.key);
+        if (wordlike || !SUFFIX_GAP.test(text.slice(toks[last]!.end, next.start))) break;
         last++;
       }
       let end = toks[last]!.end;
@@ -113,6 +150,9 @@ export class Matcher {
         end,
         entities: [...new Set(best.ends.map((e) => e[1]))],
         alias: best.ends[0]![3],
+        ambiguous: best.ends.every((e) => (e[2] & NAME_AMBIGUOUS) !== 0),
+        suffixed: last > best.last,
+        ...cueNear(toks, text, i, last),
       });
       i = last + 1;
     }
@@ -121,17 +161,21 @@ export class Matcher {
 }
 
 /**
- * Picks one entity for each match. A name shared by several entities resolves to the one that is
- * also named unambiguously elsewhere on the page (`named`, or these matches); otherwise it is left unmarked, since a
- * wrong company is worse than none.
+ * Picks one entity for each match, or none. A name shared by several entities resolves to the
+ * one also named unambiguously on the page (`named`, or these matches). An ambiguous name
+ * ("Shell", "Total") counts only with evidence: the same entity named unambiguously on the page,
+ * a legal form after it, or a company-context word near it. A wrong company is worse than none.
  */
 export function resolveMatches<T extends Match>(matches: T[], named: ReadonlySet<number> = new Set()): Array<T & { entity: number }> {
   const sure = new Set(named);
-  for (const m of matches) if (m.entities.length === 1) sure.add(m.entities[0]!);
+  for (const m of matches) if (m.entities.length === 1 && !m.ambiguous) sure.add(m.entities[0]!);
   const out: Array<T & { entity: number }> = [];
   for (const m of matches) {
     const picks = m.entities.length === 1 ? m.entities : m.entities.filter((e) => sure.has(e));
-    if (picks.length === 1) out.push({ ...m, entity: picks[0]! });
+    if (picks.length !== 1) continue;
+    const entity = picks[0]!;
+    if (m.ambiguous && !m.suffixed && m.cue === undefined && !sure.has(entity)) continue;
+    out.push({ ...m, entity });
   }
   return out;
 }

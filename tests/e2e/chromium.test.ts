@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browsers.ts';
+import { evalInCard, hover } from './support/card.ts';
 import { dynamicPage, hasSeed, seedPage, SEED, STRICT_CSP } from './support/pages.ts';
 import { hosts, marks, marksInside, mutationCount, mutationLog, syntheticHover, textPoint } from './support/probe.ts';
 import { startServer, type TestServer } from './support/server.ts';
@@ -45,31 +46,8 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
     await server?.close();
   });
 
-  /** Evaluates `body` (given the card's closed root) in the content script's own world, through CDP. */
-  async function inCard(target: Page, body: string): Promise<unknown> {
-    const cdp = await ctx.newCDPSession(target);
-    const contexts: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
-    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
-    await cdp.send('Runtime.enable');
-    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Company Context');
-    if (!world) throw new Error(`content script world not found among ${contexts.map((c) => c.name).join(', ')}`);
-    const { result } = await cdp.send('Runtime.evaluate', {
-      contextId: world.id,
-      returnByValue: true,
-      expression: `(() => { for (const e of document.documentElement.children) { const root = chrome.dom.openOrClosedShadowRoot(e); if (root) { ${body} } } return null; })()`,
-    });
-    await cdp.detach();
-    return result.value;
-  }
-
+  const inCard = (target: Page, body: string) => evalInCard(ctx, target, body);
   const cardText = async () => (await inCard(page, 'return root.textContent;')) as string | null;
-
-  async function hover(target: Page, text: string, nth: number): Promise<void> {
-    const p = (await target.evaluate(textPoint, [text, nth] as [string, number]))!;
-    await target.mouse.move(p.x - 30, p.y - 40);
-    await target.mouse.move(p.x, p.y, { steps: 4 });
-    await target.waitForFunction(() => [...document.documentElement.children].some((e) => e.matches(':popover-open')), null, { timeout: 5000 });
-  }
 
   it('marks the four companies in the article, once each for a split name, and nothing in controls', async () => {
     const found = (await page.evaluate(marks, MARK))!;

@@ -73,6 +73,14 @@ describe('Matcher', () => {
   it('requires an ambiguous alias to be written as in the dataset', () => {
     expect(found('Shell said; a shell company; SHELL')).toEqual([['Shell', 'shell']]);
   });
+  it('counts an ambiguous alias only with evidence: a legal form, or the entity named unambiguously', () => {
+    const resolve = (text: string) => resolveMatches(matcher.find(text)).map((m) => text.slice(m.start, m.end));
+    expect(resolve('Shell beaches are lovely in June.')).toEqual([]);
+    expect(resolve('Shell plc will sell.')).toEqual(['Shell plc']);
+    expect(resolve('Shell said it would sell.')).toEqual(['Shell']);
+    expect(resolve('Shell beaches.\nIt said nothing.')).toEqual([]);
+    expect(resolve('Acme said so, and Acme One agreed.')).toEqual(['Acme', 'Acme One']);
+  });
   it('matches CJK without spaces but not split by spaces', () => {
     expect(found('海康威视和华为公司')).toEqual([['海康威视', 'hikvision'], ['华为', 'huawei']]);
     expect(found('华 为')).toEqual([]);

@@ -71,3 +71,39 @@ const tick = setInterval(() => {
 
 /** A page policy that refuses every inline style and script and requires Trusted Types. */
 export const STRICT_CSP = "default-src 'none'; style-src 'none'; script-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
+
+/** A short news-like page about one company, written for the tests. */
+export function articlePage(title: string, paragraphs: string[]): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${esc(title)}</title>
+<style>body{font:18px/1.6 Georgia,serif;max-width:720px;margin:24px auto;padding:0 16px}</style></head>
+<body><article><h1>${esc(title)}</h1>${paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}</article></body></html>`;
+}
+
+/** One page per region the dataset covers, each naming one company the reader should see a card for. */
+export const REGION_PAGES: Array<{ region: string; entity: string; hover: string; title: string; paragraphs: string[] }> = [
+  {
+    region: 'china', entity: 'smic', hover: 'Semiconductor Manufacturing International Corporation',
+    title: 'Chipmaker expands despite export curbs',
+    paragraphs: ['Semiconductor Manufacturing International Corporation said on Thursday that it would add capacity at its Shanghai plants.', 'Analysts said SMIC still depends on imported tools.'],
+  },
+  {
+    region: 'russia', entity: 'sberbank', hover: 'Sberbank',
+    title: 'Russian lender reports profit',
+    paragraphs: ['Sberbank, Russia’s largest bank, reported a rise in quarterly net profit, the bank said.'],
+  },
+  {
+    region: 'iran', entity: 'mahan-air', hover: 'Mahan Air',
+    title: 'Airline adds routes',
+    paragraphs: ['Mahan Air said it would add weekly flights from Tehran this winter.'],
+  },
+  {
+    region: 'counter-sanctions', entity: 'lockheed-martin', hover: 'Lockheed Martin',
+    title: 'Beijing responds to arms sale',
+    paragraphs: ['China’s commerce ministry named Lockheed Martin among the companies it said it would restrict.'],
+  },
+  {
+    region: 'dispute without measures', entity: 'nike', hover: 'Nike, Inc.',
+    title: 'Sportswear maker reviews suppliers',
+    paragraphs: ['Nike, Inc. said it had reviewed its supply chain after a think-tank report.'],
+  },
+];
