@@ -6,12 +6,13 @@ import dataset from 'virtual:company-context/dataset';
 import { cardData, isInForce, statusLine } from '../core/compile.ts';
 import {
   parseContentToBackground, parsePageToBackground, siteOf,
-  type ContentToBackground, type HelloReply, type PageToBackground, type TabState,
+  type ContentToBackground, type HelloReply, type PageToBackground, type RejectedAlias, type Rejection, type TabState,
 } from '../core/messages.ts';
 
 const lists = new Map(dataset.lists.map((l) => [l.id, l]));
 const entities = new Map(dataset.entities.map((e) => [e.id, e]));
 const PAUSED_KEY = 'pausedSites';
+const REJECTED_KEY = 'rejected';
 
 interface TabRecord {
   host: string;
@@ -30,6 +31,24 @@ async function pausedSites(): Promise<string[]> {
   const got = await browser.storage.local.get(PAUSED_KEY);
   const v = got[PAUSED_KEY];
   return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
+}
+
+async function rejections(): Promise<Rejection[]> {
+  const got = await browser.storage.local.get(REJECTED_KEY);
+  const v = got[REJECTED_KEY];
+  return Array.isArray(v) ? (v as Rejection[]) : [];
+}
+
+const forSite = (all: Rejection[], site: string): RejectedAlias[] =>
+  all.filter((r) => r.site === site).map(({ entity, alias }) => ({ entity, alias }));
+
+/** Tells every tab we know on `site` its new "Not this company" list. */
+async function notifySite(site: string, all: Rejection[]): Promise<void> {
+  const tabs = await browser.storage.session.get(null);
+  for (const [key, rec] of Object.entries(tabs)) {
+    if (!key.startsWith('tab:') || (rec as TabRecord).host !== site) continue;
+    await browser.tabs.sendMessage(Number(key.slice(4)), { type: 'rejected', rejected: forSite(all, site) }).catch(() => undefined);
+  }
 }
 
 function today(): string {
@@ -60,7 +79,7 @@ async function fromContent(msg: ContentToBackground, tabId: number, url: string)
     case 'hello': {
       await browser.storage.session.set({ [tabKey(tabId)]: { host, entities: [] } satisfies TabRecord });
       await setBadge(tabId, []);
-      return { paused: (await pausedSites()).includes(host) } satisfies HelloReply;
+      return { paused: (await pausedSites()).includes(host), rejected: forSite(await rejections(), host) } satisfies HelloReply;
     }
     case 'mentions': {
       const known = msg.entities.filter((id) => entities.has(id));
@@ -73,6 +92,15 @@ async function fromContent(msg: ContentToBackground, tabId: number, url: string)
     case 'openEntity':
       if (entities.has(msg.entity)) await browser.tabs.create({ url: browser.runtime.getURL(`src/entity/index.html?id=${msg.entity}`) });
       return null;
+    case 'reject': {
+      // Only an alias the dataset really gives this entity can be rejected.
+      if (!entities.get(msg.entity)?.aliases.some((a) => a.text === msg.alias)) return forSite(await rejections(), host);
+      const all = (await rejections()).filter((r) => !(r.site === host && r.entity === msg.entity && r.alias === msg.alias));
+      all.push({ site: host, entity: msg.entity, alias: msg.alias, at: today() });
+      await browser.storage.local.set({ [REJECTED_KEY]: all });
+      await notifySite(host, all);
+      return forSite(all, host);
+    }
   }
 }
 
@@ -92,6 +120,14 @@ async function fromPage(msg: PageToBackground): Promise<unknown> {
     }
     case 'entity':
       return cardData(dataset, msg.entity, today());
+    case 'rejections':
+      return rejections();
+    case 'unreject': {
+      const all = (await rejections()).filter((r) => !(r.site === msg.site && r.entity === msg.entity && r.alias === msg.alias));
+      await browser.storage.local.set({ [REJECTED_KEY]: all });
+      await notifySite(msg.site, all);
+      return all;
+    }
   }
 }
 

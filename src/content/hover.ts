@@ -12,6 +12,10 @@ export interface HoverDeps {
   host: CardHost;
   loadCard: (entity: string) => Promise<CardData | null>;
   openEntity: (entity: string) => void;
+  /** "Not this company" for this mention's alias, on this site. */
+  reject: (mention: Mention) => void;
+  /** The plain-text report for this mention. */
+  report: (mention: Mention, card: CardData, includeUrl: boolean) => string;
   isDark: () => boolean;
 }
 
@@ -66,7 +70,17 @@ export class HoverController {
         if (!m || !card) return this.dispatch({ type: 'away' });
         const entity = m.entity;
         this.deps.host.show(
-          h(Card, { card, matched: m.text, headingId: 'cc-title', onOpenEntity: () => this.deps.openEntity(entity) }),
+          h(Card, {
+            card,
+            matched: { text: m.text, alias: m.alias, ...(m.evidence ? { evidence: m.evidence } : {}) },
+            headingId: 'cc-title',
+            onOpenEntity: () => this.deps.openEntity(entity),
+            onReject: () => {
+              this.dispatch({ type: 'away' });
+              this.deps.reject(m);
+            },
+            report: (includeUrl: boolean) => this.deps.report(m, card, includeUrl),
+          }),
           this.anchor(m),
           this.deps.isDark(),
         );

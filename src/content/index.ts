@@ -8,7 +8,7 @@
 import browser from 'webextension-polyfill';
 import nameIndex from 'virtual:company-context/names';
 import { Matcher } from '../core/matcher.ts';
-import { parseToContent, type CardData, type ContentToBackground, type HelloReply } from '../core/messages.ts';
+import { parseHelloReply, parseToContent, type CardData, type ContentToBackground, type RejectedAlias } from '../core/messages.ts';
 import { CardHost } from './card-host.ts';
 import { HoverController } from './hover.ts';
 import { Mentions } from './mentions.ts';
@@ -55,11 +55,26 @@ class Page {
       return isCardData(reply) ? reply : null;
     },
     openEntity: (entity) => void send({ type: 'openEntity', entity }).catch(() => undefined),
+    reject: (m) => {
+      // Hide it at once; the background stores it for the site and tells our other tabs.
+      this.setRejected([...this.rejected, { entity: m.entity, alias: m.alias }]);
+      send<unknown>({ type: 'reject', entity: m.entity, alias: m.alias }).catch(() => undefined);
+    },
+    report: (m, card, includeUrl) =>
+      [
+        'Company Context: possible wrong match',
+        `Matched text: ${m.text}`,
+        `Alias: ${m.alias}${m.evidence ? ` (ambiguous; counted because ${m.evidence})` : ''}`,
+        `Entity: ${card.id} (${card.name})`,
+        `Dataset: as of ${card.datasetAsOf}; extension ${browser.runtime.getManifest().version}`,
+        ...(includeUrl ? [`Page: ${location.href}`] : []),
+      ].join('\n'),
     isDark,
   });
   private readonly queue = new ScanQueue((root) => this.mentions.scan(root), () => this.afterPass());
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
   private reported = '';
+  private rejected: RejectedAlias[] = [];
   private running = false;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -133,6 +148,15 @@ class Page {
     send({ type: 'mentions', entities }).catch(() => undefined);
   }
 
+  /** Applies the site's "Not this company" list; an alias taken off it is marked again. */
+  setRejected(list: RejectedAlias[]): void {
+    this.rejected = list;
+    const restored = this.mentions.setRejected(list);
+    this.hover.checkMention();
+    if (restored && this.running) this.queue.add(document.body ?? document.documentElement, true);
+    else this.report();
+  }
+
   /** Scrolls to the first mention of a company and flashes it (asked for from the popup). */
   reveal(entity: string): void {
     const first = [...this.mentions.all()]
@@ -157,10 +181,12 @@ async function main(): Promise<void> {
     if (msg.type === 'paused') {
       if (msg.paused) page.stop();
       else page.start();
-    } else page.reveal(msg.entity);
+    } else if (msg.type === 'rejected') page.setRejected(msg.rejected);
+    else page.reveal(msg.entity);
     return undefined;
   });
-  const hello = await send<HelloReply>({ type: 'hello' });
+  const hello = parseHelloReply(await send<unknown>({ type: 'hello' }));
+  if (hello) page.setRejected(hello.rejected);
   if (hello?.paused !== true) page.start();
 }
 

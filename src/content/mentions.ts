@@ -14,9 +14,13 @@ export interface Mention {
   /** The page text that matched, and the alias that matched it. */
   text: string;
   alias: string;
+  /** Why an ambiguous alias was taken to mean this entity (absent for unambiguous ones). */
+  evidence?: string;
   range: Range;
   nodes: Text[];
 }
+
+const rejectionKey = (entity: string, alias: string) => `${entity}\u0000${alias}`;
 
 export class Mentions {
   private readonly byId = new Map<number, Mention>();
@@ -25,6 +29,8 @@ export class Mentions {
   private readonly marks = new Highlight();
   private readonly active = new Highlight();
   private readonly flash = new Highlight();
+  /** Aliases the reader said do not mean that entity on this site ("Not this company"). */
+  private rejected = new Set<string>();
 
   constructor(
     private readonly matcher: Matcher,
@@ -87,6 +93,7 @@ export class Mentions {
     const visible = new Map<Element, boolean>();
     const resolved = resolveMatches(found, named);
     for (const m of resolved) {
+      if (this.rejected.has(rejectionKey(this.matcher.entities[m.entity]!, m.alias))) continue;
       const nodes = nodesOf(m.run, m.start, m.end);
       // The page may have changed the text while we yielded: skip what no longer reads the same.
       if (!nodes.every((n) => n.isConnected && isVisible(n, visible))) continue;
@@ -98,7 +105,7 @@ export class Mentions {
         continue;
       }
       if (range.toString() !== text) continue;
-      this.add({ id: this.nextId++, entity: this.matcher.entities[m.entity]!, text, alias: m.alias, range, nodes });
+      this.add({ id: this.nextId++, entity: this.matcher.entities[m.entity]!, text, alias: m.alias, range, nodes, ...(m.evidence ? { evidence: m.evidence } : {}) });
     }
   }
 
@@ -121,6 +128,18 @@ export class Mentions {
     }
     this.marks.delete(m.range);
     this.active.delete(m.range);
+  }
+
+  /**
+   * Replaces the rejected aliases and drops mentions they cover. Returns true when an alias was
+   * taken off the list, so the caller rescans to mark it again.
+   */
+  setRejected(list: ReadonlyArray<{ entity: string; alias: string }>): boolean {
+    const next = new Set(list.map((r) => rejectionKey(r.entity, r.alias)));
+    const restored = [...this.rejected].some((k) => !next.has(k));
+    this.rejected = next;
+    for (const m of [...this.byId.values()]) if (next.has(rejectionKey(m.entity, m.alias))) this.drop(m);
+    return restored;
   }
 
   dropWithin(root: Node): void {

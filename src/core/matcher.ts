@@ -166,16 +166,27 @@ export class Matcher {
  * ("Shell", "Total") counts only with evidence: the same entity named unambiguously on the page,
  * a legal form after it, or a company-context word near it. A wrong company is worse than none.
  */
-export function resolveMatches<T extends Match>(matches: T[], named: ReadonlySet<number> = new Set()): Array<T & { entity: number }> {
+export function resolveMatches<T extends Match>(matches: T[], named: ReadonlySet<number> = new Set()): Array<T & Resolved> {
   const sure = new Set(named);
   for (const m of matches) if (m.entities.length === 1 && !m.ambiguous) sure.add(m.entities[0]!);
-  const out: Array<T & { entity: number }> = [];
+  const out: Array<T & Resolved> = [];
   for (const m of matches) {
     const picks = m.entities.length === 1 ? m.entities : m.entities.filter((e) => sure.has(e));
     if (picks.length !== 1) continue;
     const entity = picks[0]!;
-    if (m.ambiguous && !m.suffixed && m.cue === undefined && !sure.has(entity)) continue;
-    out.push({ ...m, entity });
+    if (!m.ambiguous) {
+      out.push({ ...m, entity });
+      continue;
+    }
+    // The card shows the reader which evidence made an ambiguous name count.
+    const evidence = m.suffixed ? 'a legal form follows it' : m.cue !== undefined ? `the word “${m.cue}” is near it` : sure.has(entity) ? 'the company is named unambiguously elsewhere on this page' : null;
+    if (evidence !== null) out.push({ ...m, entity, evidence });
   }
   return out;
+}
+
+export interface Resolved {
+  entity: number;
+  /** Why an ambiguous name was taken to mean this entity. */
+  evidence?: string;
 }

@@ -8,21 +8,38 @@ export type ContentToBackground =
   | { type: 'hello' } // reply: HelloReply
   | { type: 'mentions'; entities: string[] } // the companies found on the page so far; reply: void
   | { type: 'card'; entity: string } // reply: CardData | null
-  | { type: 'openEntity'; entity: string }; // open the entity page in a new tab; reply: void
+  | { type: 'openEntity'; entity: string } // open the entity page in a new tab; reply: void
+  | { type: 'reject'; entity: string; alias: string }; // "Not this company" on this site; reply: Rejection[] for the site
 
 /** Popup or entity page → background. */
 export type PageToBackground =
   | { type: 'tabState'; tabId: number } // reply: TabState
   | { type: 'setPaused'; tabId: number; paused: boolean } // reply: TabState
-  | { type: 'entity'; entity: string }; // reply: CardData | null
+  | { type: 'entity'; entity: string } // reply: CardData | null
+  | { type: 'rejections' } // options page; reply: Rejection[]
+  | { type: 'unreject'; site: string; entity: string; alias: string }; // options page undo; reply: Rejection[]
 
 /** Background or popup → content script. */
 export type ToContent =
   | { type: 'paused'; paused: boolean }
-  | { type: 'reveal'; entity: string }; // scroll to the first mention and flash it
+  | { type: 'reveal'; entity: string } // scroll to the first mention and flash it
+  | { type: 'rejected'; rejected: RejectedAlias[] }; // the site's "Not this company" list changed
+
+/** An alias the reader said does not mean this entity, on one site. */
+export interface RejectedAlias {
+  entity: string;
+  alias: string;
+}
+
+export interface Rejection extends RejectedAlias {
+  site: string;
+  /** When the reader said so (YYYY-MM-DD). */
+  at: string;
+}
 
 export interface HelloReply {
   paused: boolean;
+  rejected: RejectedAlias[];
 }
 
 export interface TabCompany {
@@ -59,6 +76,22 @@ export function isEntityId(x: unknown): x is string {
   return typeof x === 'string' && x.length <= 80 && ENTITY_ID.test(x);
 }
 
+/** An alias as the dataset writes it: printable text of reasonable length. */
+export function isAliasText(x: unknown): x is string {
+  return typeof x === 'string' && x.length > 0 && x.length <= 200 && !/[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/.test(x);
+}
+
+function isSite(x: unknown): x is string {
+  return typeof x === 'string' && x.length <= 253 && /^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(x);
+}
+
+function isRejectedList(x: unknown): x is RejectedAlias[] {
+  return Array.isArray(x) && x.length <= 5000 && x.every((r) => {
+    const o = record(r);
+    return o !== null && keysAre(o, ['entity', 'alias']) && isEntityId(o.entity) && isAliasText(o.alias);
+  });
+}
+
 function isTabId(x: unknown): x is number {
   return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 }
@@ -77,6 +110,8 @@ export function parseContentToBackground(x: unknown): ContentToBackground | null
     case 'card':
     case 'openEntity':
       return keysAre(o, ['type', 'entity']) && isEntityId(o.entity) ? { type: o.type, entity: o.entity } : null;
+    case 'reject':
+      return keysAre(o, ['type', 'entity', 'alias']) && isEntityId(o.entity) && isAliasText(o.alias) ? { type: 'reject', entity: o.entity, alias: o.alias } : null;
     default:
       return null;
   }
@@ -94,9 +129,23 @@ export function parsePageToBackground(x: unknown): PageToBackground | null {
         : null;
     case 'entity':
       return keysAre(o, ['type', 'entity']) && isEntityId(o.entity) ? { type: 'entity', entity: o.entity } : null;
+    case 'rejections':
+      return keysAre(o, ['type']) ? { type: 'rejections' } : null;
+    case 'unreject':
+      return keysAre(o, ['type', 'site', 'entity', 'alias']) && isSite(o.site) && isEntityId(o.entity) && isAliasText(o.alias)
+        ? { type: 'unreject', site: o.site, entity: o.entity, alias: o.alias }
+        : null;
     default:
       return null;
   }
+}
+
+/** The background's answer to `hello`, checked like any message. */
+export function parseHelloReply(x: unknown): HelloReply | null {
+  const o = record(x);
+  return o !== null && keysAre(o, ['paused', 'rejected']) && typeof o.paused === 'boolean' && isRejectedList(o.rejected)
+    ? { paused: o.paused, rejected: o.rejected }
+    : null;
 }
 
 export function parseToContent(x: unknown): ToContent | null {
@@ -104,6 +153,7 @@ export function parseToContent(x: unknown): ToContent | null {
   if (!o) return null;
   if (o.type === 'paused') return keysAre(o, ['type', 'paused']) && typeof o.paused === 'boolean' ? { type: 'paused', paused: o.paused } : null;
   if (o.type === 'reveal') return keysAre(o, ['type', 'entity']) && isEntityId(o.entity) ? { type: 'reveal', entity: o.entity } : null;
+  if (o.type === 'rejected') return keysAre(o, ['type', 'rejected']) && isRejectedList(o.rejected) ? { type: 'rejected', rejected: o.rejected } : null;
   return null;
 }
 

@@ -7,12 +7,74 @@ import type { CardData, CardMeasure } from '../core/compile.ts';
 import type { Citation, Claim } from '../core/dataset.ts';
 import { citationText, dateMeaning, placeName } from './format.ts';
 
+/** What matched on the page, shown so that a wrong match is visible as one. */
+export interface CardMatch {
+  text: string;
+  alias: string;
+  /** For an ambiguous alias: the evidence that made it count. */
+  evidence?: string;
+}
+
 export interface CardProps {
   card: CardData;
-  /** The page text that matched, shown so that a wrong match is visible as one. */
-  matched?: string;
+  matched?: CardMatch;
   onOpenEntity?: () => void;
+  /** "Not this company": hide this alias on this site. */
+  onReject?: () => void;
+  /** The plain-text report for the maintainers, with or without the page address. */
+  report?: (includeUrl: boolean) => string;
   headingId?: string;
+}
+
+/** Our controls act only on a person's input, never on events a page script dispatches. */
+const trusted = (fn: () => void) => (e: Event) => {
+  if (e.isTrusted) fn();
+};
+
+function ReportPanel({ report }: { report: (includeUrl: boolean) => string }) {
+  const [withUrl, setWithUrl] = useState(false);
+  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  const text = report(withUrl);
+  const copy = () => {
+    navigator.clipboard.writeText(text).then(() => setCopied('yes'), () => setCopied('failed'));
+  };
+  return (
+    <div class="report">
+      <label>
+        <input type="checkbox" checked={withUrl} onChange={trusted(() => setWithUrl(!withUrl))} /> Include the page address
+      </label>
+      <textarea readOnly rows={6} value={text} aria-label="Report text" />
+      <button type="button" class="link" onClick={trusted(copy)}>
+        Copy report
+      </button>{' '}
+      <span class="muted" role="status">
+        {copied === 'yes' ? 'Copied. Nothing was sent.' : copied === 'failed' ? 'Select the text and copy it.' : 'Nothing is sent: paste it where you report.'}
+      </span>
+    </div>
+  );
+}
+
+function ReaderSay({ onReject, report }: { onReject?: () => void; report?: (includeUrl: boolean) => string }) {
+  const [reporting, setReporting] = useState(false);
+  if (!onReject && !report) return null;
+  return (
+    <div class="say">
+      {onReject ? (
+        <button type="button" class="link" data-action="reject" onClick={trusted(onReject)}>
+          Not this company
+        </button>
+      ) : null}
+      {report ? (
+        <>
+          {' · '}
+          <button type="button" class="link" data-action="report" aria-expanded={reporting} onClick={trusted(() => setReporting(!reporting))}>
+            Report a problem
+          </button>
+          {reporting ? <ReportPanel report={report} /> : null}
+        </>
+      ) : null}
+    </div>
+  );
 }
 
 function Source({ c }: { c: Citation }) {
@@ -110,7 +172,7 @@ function Section({ title, children }: { title: string; children: ComponentChildr
   );
 }
 
-export function Card({ card, matched, onOpenEntity, headingId }: CardProps) {
+export function Card({ card, matched, onOpenEntity, onReject, report, headingId }: CardProps) {
   const inForce = card.jurisdictions.some((j) => j.measures.some((m) => !m.removed));
   return (
     <div class="card" data-entity={card.id} data-in-force={String(inForce)}>
@@ -118,8 +180,15 @@ export function Card({ card, matched, onOpenEntity, headingId }: CardProps) {
         <h2 id={headingId}>{card.name}</h2>
         <div class="muted">
           {card.kind === 'organisation' ? 'Organisation' : 'Company'} · {placeName(card.country)}
-          {matched ? <> · matched “{matched}”</> : null}
+          {matched ? <> · matched “{matched.text}”</> : null}
         </div>
+        {matched?.evidence ? (
+          <div class="muted evidence">
+            “{matched.alias}” can mean other things; counted because {matched.evidence}.
+          </div>
+        ) : null}
+        {/* Beside what matched, where a wrong match is noticed: not at the bottom of a long card. */}
+        <ReaderSay onReject={onReject} report={report} />
       </header>
       <Section title="Government measures">
         {card.jurisdictions.length === 0 ? (
@@ -170,10 +239,11 @@ export function Card({ card, matched, onOpenEntity, headingId }: CardProps) {
           {card.listsAsOf.length > 0 ? '.' : ''} A listing is not a finding of wrongdoing; no listing here means none in this dataset.
         </p>
         {onOpenEntity ? (
-          <button type="button" class="link" onClick={onOpenEntity}>
+          <button type="button" class="link" onClick={trusted(onOpenEntity)}>
             Full entity page
           </button>
         ) : null}
+
       </footer>
     </div>
   );

@@ -107,3 +107,17 @@ export const REGION_PAGES: Array<{ region: string; entity: string; hover: string
     paragraphs: ['Nike, Inc. said it had reviewed its supply chain after a think-tank report.'],
   },
 ];
+
+/** Ambiguous names used both ways on one page, with one unambiguous mention to wait on. */
+export const AMBIGUOUS_PAGE = articlePage('Energy and orchards', [
+  'Shell said on Monday it would sell its stake in the field.',
+  'On the beach, a child held a shell to her ear.',
+  'Apple growers in Kent expect a good harvest this year.',
+  'Separately, Hikvision reported its results.',
+]);
+
+/** A Chinese page: names without spaces, and a bank whose name contains 大华 (not Dahua). */
+export const CHINESE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>科技新闻</title></head>
+<body><article><h1>华为发布新手机</h1>
+<p>华为技术有限公司周二发布了新款手机。分析人士说，海康威视的营收也有所增长。</p>
+<p>新加坡大华银行公布了季度业绩。</p></article></body></html>`;
