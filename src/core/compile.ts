@@ -1,7 +1,7 @@
 // Turns the validated dataset into what each context needs: the name index for the content
 // script, and card data for the background to answer with.
 import type { Citation, Claim, Dataset, DateMeaning, Entity, ListDef, Measure, RelationType } from './dataset.ts';
-import { NAME_AMBIGUOUS, type NameIndex } from './matcher.ts';
+import { NAME_AMBIGUOUS, NAME_EXCLUDED, NAME_SHORT, type NameIndex } from './matcher.ts';
 import { nameKey } from './normalize.ts';
 
 export function compileNameIndex(dataset: Dataset): NameIndex {
@@ -9,7 +9,11 @@ export function compileNameIndex(dataset: Dataset): NameIndex {
   const names: NameIndex['names'] = [];
   dataset.entities.forEach((e, i) => {
     // A ticker is a short code that also appears in URLs and tables: it needs evidence like any ambiguous name.
-    for (const a of e.aliases) names.push([nameKey(a.text), i, a.ambiguous || a.kind === 'ticker' ? NAME_AMBIGUOUS : 0, a.text]);
+    for (const a of e.aliases) {
+      const short = a.kind === 'ticker' || a.kind === 'abbreviation' || /^[A-Z0-9&.+-]{2,5}$/.test(a.text);
+      names.push([nameKey(a.text), i, (a.ambiguous || a.kind === 'ticker' ? NAME_AMBIGUOUS : 0) | (short ? NAME_SHORT : 0), a.text]);
+    }
+    for (const n of e.notNames ?? []) names.push([nameKey(n), i, NAME_EXCLUDED, n]);
   });
   return { entities, names };
 }

@@ -118,6 +118,11 @@ export interface Entity {
   /** ISO 3166 alpha-2. */
   country: string;
   aliases: Alias[];
+  /**
+   * Names that contain one of this entity's aliases but mean something else ("ZTE Parsian",
+   * "Amazon rainforest", 大华银行). The matcher reads them as one name and marks nothing.
+   */
+  notNames?: string[];
   measures: Measure[];
   claims: Claim[];
   related: Relation[];

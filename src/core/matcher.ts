@@ -13,6 +13,10 @@ export interface NameIndex {
 /** [folded key, entity position, flags, alias as written] */
 export type NameEntry = [key: string, entity: number, flags: number, text: string];
 export const NAME_AMBIGUOUS = 1;
+/** An abbreviation or ticker ("SMIC", "MTS"): shared with other bodies more often than words are. */
+export const NAME_SHORT = 2;
+/** Not a name of the entity: a longer name that contains its alias but means something else. */
+export const NAME_EXCLUDED = 4;
 
 export interface Match {
   start: number;
@@ -27,6 +31,12 @@ export interface Match {
   suffixed: boolean;
   /** A company-context word near the name ("Shell said", "shares of Apple"), if any. */
   cue?: string;
+  /** The alias has no letter case (大华): neither case nor nearby words can vouch for it. */
+  caseless: boolean;
+  /** Every name that matched is an abbreviation or ticker. */
+  short: boolean;
+  /** The name opens a sentence, a headline or a quotation, where capitals prove nothing. */
+  sentenceStart: boolean;
 }
 
 /**
@@ -39,7 +49,7 @@ export const CONTEXT_CUES: ReadonlySet<string> = new Set([
   'sanctions', 'sanctioned', 'subsidiary', 'subsidiaries', 'headquarters', 'headquartered', 'company',
   'companies', 'firm', 'corporation', 'supplier', 'suppliers', 'contract', 'contractor', 'factory',
   'factories', 'plant', 'listed', 'blacklist', 'blacklisted', 'entity', 'brand', 'ticker', 'nasdaq', 'nyse',
-  'компания', 'компании', 'банк', 'акции', '公', '司', '集', '团',
+  'компания', 'компании', 'банк', 'акции',
 ]);
 export const CUE_WINDOW = 6;
 
@@ -52,8 +62,8 @@ interface TrieNode {
 
 /** Between two words of one name: spaces, hyphens, apostrophes, a middle dot. */
 const NAME_GAP = /^[\s\u00A0\u2000-\u200A\u202F\u205F\u3000\-\u2010-\u2015'\u2019\u00B7]{1,3}$/;
-/** The same plus "." and ",", only where the dataset's own name has them. */
-const PUNCTUATED_GAP = /^[\s\u00A0\u2000-\u200A\u202F\u205F\u3000\-\u2010-\u2015,.'\u2019\u00B7]{1,3}$/;
+/** The same plus "." "," "(" ")" "/", only where the dataset's own name has them. */
+const PUNCTUATED_GAP = /^[\s\u00A0\u2000-\u200A\u202F\u205F\u3000\-\u2010-\u2015,.()/'\u2019\u00B7]{1,3}$/;
 /** Legal forms written in lower case ("Shell plc"); "co", "company", "limited" in lower case are words. */
 const LOWERCASE_SUFFIXES = new Set(['plc', 'llc', 'gmbh', 'ltd', 'inc', 'corp', 'jsc', 'pjsc', 'ojsc', 'cjsc']);
 const SUFFIX_GAP = /^[\s\u00A0,.]{0,3}$/;
@@ -66,13 +76,9 @@ function gapOk(text: string, a: Token, b: Token, punctuated: boolean): boolean {
   return (punctuated ? PUNCTUATED_GAP : NAME_GAP).test(gap);
 }
 
-/**
- * An ambiguous alias counts only when written exactly as in the dataset ("Apple", not "apple").
- * One with no letter case to tell by (大华 is also part of 大华银行) does not count on its own.
- */
+/** An ambiguous alias counts only when written exactly as in the dataset ("Apple", not "apple"). */
 function caseOk(entry: NameEntry, text: string, toks: Token[], from: number, to: number): boolean {
   if ((entry[2] & NAME_AMBIGUOUS) === 0) return true;
-  if (!/[\p{Lu}\p{Ll}]/u.test(entry[3])) return false;
   const want = tokenize(entry[3]).map((t) => entry[3].slice(t.start, t.end));
   for (let k = from; k <= to; k++) {
     const t = toks[k]!;
@@ -110,7 +116,7 @@ export class Matcher {
           child = { next: new Map(), ends: [], punctuated: false };
           node.next.set(key, child);
         }
-        if (k > 0 && /[.,]/.test(entry[3].slice(written[k - 1]?.end, written[k]?.start))) child.punctuated = true;
+        if (k > 0 && /[.,()/]/.test(entry[3].slice(written[k - 1]?.end, written[k]?.start))) child.punctuated = true;
         node = child;
       });
       node.ends.push(entry);
@@ -134,6 +140,13 @@ export class Matcher {
         i++;
         continue;
       }
+      // A longer name that is known to mean something else ("ZTE Parsian") is read and skipped.
+      const real = best.ends.filter((e) => (e[2] & NAME_EXCLUDED) === 0);
+      if (real.length === 0) {
+        i = best.last + 1;
+        continue;
+      }
+      best = { last: best.last, ends: real };
       let last = best.last;
       // A legal form written after the name belongs to the mention ("Dahua Technology Co., Ltd.").
       while (last + 1 < toks.length && LEGAL_SUFFIXES.has(toks[last + 1]!.key)) {
@@ -152,6 +165,9 @@ export class Matcher {
         alias: best.ends[0]![3],
         ambiguous: best.ends.every((e) => (e[2] & NAME_AMBIGUOUS) !== 0),
         suffixed: last > best.last,
+        caseless: !/[\p{Lu}\p{Ll}]/u.test(best.ends[0]![3]),
+        short: best.ends.every((e) => (e[2] & NAME_SHORT) !== 0),
+        sentenceStart: i === 0 || /[.!?。！？:;\n"“«(]/.test(text.slice(toks[i - 1]!.end, toks[i]!.start)),
         ...cueNear(toks, text, i, last),
       });
       i = last + 1;
@@ -178,8 +194,15 @@ export function resolveMatches<T extends Match>(matches: T[], named: ReadonlySet
       out.push({ ...m, entity });
       continue;
     }
-    // The card shows the reader which evidence made an ambiguous name count.
-    const evidence = m.suffixed ? 'a legal form follows it' : m.cue !== undefined ? `the word “${m.cue}” is near it` : sure.has(entity) ? 'the company is named unambiguously elsewhere on this page' : null;
+    // The card shows the reader which evidence made an ambiguous name count. A caseless name
+    // (大华, also in 大华银行) or an abbreviation (SMIC is also Belarus' State Military-Industrial
+    // Committee) needs the company named in full on the page, or a legal form; nearby words do not
+    // tell two organisations apart. At a sentence start, capitals prove nothing, so the page naming
+    // the company elsewhere is not enough there.
+    const suffix = m.suffixed ? 'a legal form follows it' : null;
+    const cue = m.cue !== undefined ? `the word “${m.cue}” is near it` : null;
+    const named = sure.has(entity) ? 'the company is named unambiguously elsewhere on this page' : null;
+    const evidence = m.caseless ? named : m.short ? (suffix ?? named) : m.sentenceStart ? (suffix ?? cue) : (suffix ?? cue ?? named);
     if (evidence !== null) out.push({ ...m, entity, evidence });
   }
   return out;

@@ -21,16 +21,29 @@ export interface Token {
   end: number;
 }
 
-/** Folds one token: width (NFKC), case, diacritics, ignorable characters, "&". */
+/**
+ * Russian declines names ("Сбербанк", "Сбербанка", "Сбербанком"; "Роснефть", "Роснефти"): a
+ * Cyrillic word of five letters or more loses one case ending, on the page and in the dataset
+ * alike, so that every form of the name meets the same key.
+ */
+const RU_ENDINGS = ['ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ой', 'ей', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ы', 'и', 'а', 'я', 'у', 'ю', 'е', 'ь', 'о'];
+function ruStem(word: string): string {
+  if (word.length < 5 || !/^[\p{sc=Cyrillic}]+$/u.test(word)) return word;
+  const end = RU_ENDINGS.find((e) => word.endsWith(e) && word.length - e.length >= 4);
+  return end ? word.slice(0, -end.length) : word;
+}
+
+/** Folds one token: width (NFKC), case, diacritics (not й/ё), ignorable characters, "&", Russian case endings. */
 export function foldToken(raw: string): string {
   if (raw === '&') return 'and';
-  return raw
+  const folded = raw
     .replace(IGNORABLE, '')
     .normalize('NFKC')
     .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{Mn}/gu, '')
-    .normalize('NFC');
+    .replace(/ё/g, 'е');
+  // Diacritics are dropped for Latin (Société = Societe) but are letters in Cyrillic (й).
+  const plain = /\p{sc=Cyrillic}/u.test(folded) ? folded : folded.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC');
+  return ruStem(plain);
 }
 
 export function tokenize(text: string): Token[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Matcher, NAME_AMBIGUOUS, resolveMatches, type NameIndex } from '../../src/core/matcher.ts';
+import { Matcher, NAME_AMBIGUOUS, NAME_EXCLUDED, NAME_SHORT, resolveMatches, type NameIndex } from '../../src/core/matcher.ts';
 import { foldToken, nameKey, tokenize } from '../../src/core/normalize.ts';
 
 const index: NameIndex = {
@@ -85,8 +85,23 @@ describe('Matcher', () => {
     expect(found('海康威视和华为公司')).toEqual([['海康威视', 'hikvision'], ['华为', 'huawei']]);
     expect(found('华 为')).toEqual([]);
   });
-  it('matches Cyrillic', () => {
-    expect(found('Акции Сбербанка и СБЕРБАНК')).toEqual([['СБЕРБАНК', 'sber']]);
+  it('matches Cyrillic in any grammatical case', () => {
+    expect(found('Акции Сбербанка, СБЕРБАНК и Сбербанком; сбережения')).toEqual([['Сбербанка', 'sber'], ['СБЕРБАНК', 'sber'], ['Сбербанком', 'sber']]);
+  });
+  it('skips longer names known to mean something else', () => {
+    const m = new Matcher({ entities: ['zte'], names: [['zte', 0, 0, 'ZTE'], ['zte parsian', 0, NAME_EXCLUDED, 'ZTE Parsian']] });
+    expect(m.find('ZTE Parsian and ZTE').map((f) => f.start)).toEqual([16]);
+  });
+  it('needs the long form on the page for an ambiguous abbreviation, and more than capitals at a sentence start', () => {
+    const m = new Matcher({ entities: ['smic', 'total'], names: [
+      ['smic', 0, NAME_AMBIGUOUS | NAME_SHORT, 'SMIC'], ['semiconductor manufacturing international corporation', 0, 0, 'Semiconductor Manufacturing International Corporation'],
+      ['total', 1, NAME_AMBIGUOUS, 'Total'], ['totalenergies', 1, 0, 'TotalEnergies'],
+    ] });
+    const resolve = (t: string) => resolveMatches(m.find(t)).map((r) => t.slice(r.start, r.end));
+    expect(resolve('SMIC said it would expand.')).toEqual([]);
+    expect(resolve('Semiconductor Manufacturing International Corporation grew. SMIC said so.')).toEqual(['Semiconductor Manufacturing International Corporation', 'SMIC']);
+    expect(resolve('TotalEnergies fell. Total write-downs rose.')).toEqual(['TotalEnergies']);
+    expect(resolve('TotalEnergies fell, and analysts at Total saw it coming.')).toEqual(['TotalEnergies', 'Total']);
   });
   it('resolves a shared name to the entity named in full elsewhere, or not at all', () => {
     const resolve = (text: string) => resolveMatches(matcher.find(text)).map((m) => index.entities[m.entity]);
@@ -106,9 +121,10 @@ describe('Matcher, punctuation inside names', () => {
 });
 
 describe('Matcher, ambiguous names without letter case', () => {
-  it('does not match an ambiguous CJK alias on its own', () => {
+  it('counts an ambiguous CJK alias only when the company is named in full on the page', () => {
     const m = new Matcher({ entities: ['dahua'], names: [['大 华', 0, NAME_AMBIGUOUS, '大华'], ['大 华 股 份', 0, 0, '大华股份']] });
-    expect(m.find('大华银行').length).toBe(0);
-    expect(m.find('大华股份公布').length).toBe(1);
+    const resolve = (t: string) => resolveMatches(m.find(t)).map((r) => t.slice(r.start, r.end));
+    expect(resolve('大华银行公司公布')).toEqual([]);
+    expect(resolve('大华股份公布。大华说')).toEqual(['大华股份', '大华']);
   });
 });
