@@ -1,7 +1,7 @@
 // Turns the validated dataset into what each context needs: the name index for the content
 // script, and card data for the background to answer with.
 import type { Citation, Claim, Dataset, DateMeaning, Entity, ListDef, Measure, RelationType } from './dataset.ts';
-import { NAME_AMBIGUOUS, NAME_EXCLUDED, NAME_SHORT, type NameIndex } from './matcher.ts';
+import { NAME_AMBIGUOUS, NAME_CUE, NAME_EXCLUDED, NAME_SHORT, type NameIndex } from './matcher.ts';
 import { nameKey } from './normalize.ts';
 
 export function compileNameIndex(dataset: Dataset): NameIndex {
@@ -14,6 +14,7 @@ export function compileNameIndex(dataset: Dataset): NameIndex {
       names.push([nameKey(a.text), i, (a.ambiguous || a.kind === 'ticker' ? NAME_AMBIGUOUS : 0) | (short ? NAME_SHORT : 0), a.text]);
     }
     for (const n of e.notNames ?? []) names.push([nameKey(n), i, NAME_EXCLUDED, n]);
+    for (const c of e.cues ?? []) names.push([nameKey(c), i, NAME_CUE, c]);
   });
   return { entities, names };
 }

@@ -25,7 +25,8 @@ export type DateMeaning = (typeof DATE_MEANINGS)[number];
 export const ENTITY_KINDS = ['company', 'organisation'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
-export const ALIAS_KINDS = ['primary', 'legal', 'short', 'former', 'native', 'ticker', 'abbreviation'] as const;
+/** `brand`: a product or service named with the company's name ("Apple Pay", "Amazon Prime"). */
+export const ALIAS_KINDS = ['primary', 'legal', 'short', 'former', 'native', 'ticker', 'abbreviation', 'brand'] as const;
 export type AliasKind = (typeof ALIAS_KINDS)[number];
 
 export const RELATION_TYPES = ['parent', 'subsidiary', 'affiliate'] as const;
@@ -123,6 +124,11 @@ export interface Entity {
    * "Amazon rainforest", 大华银行). The matcher reads them as one name and marks nothing.
    */
   notNames?: string[];
+  /**
+   * Words that, anywhere on the same page, show that an ambiguous alias means this entity:
+   * its own products and people ("iPhone", "Tim Cook" for Apple). Never marked themselves.
+   */
+  cues?: string[];
   measures: Measure[];
   claims: Claim[];
   related: Relation[];

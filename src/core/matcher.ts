@@ -17,6 +17,8 @@ export const NAME_AMBIGUOUS = 1;
 export const NAME_SHORT = 2;
 /** Not a name of the entity: a longer name that contains its alias but means something else. */
 export const NAME_EXCLUDED = 4;
+/** Not a name: a word that shows the page is about the entity ("iPhone" for Apple). */
+export const NAME_CUE = 8;
 
 export interface Match {
   start: number;
@@ -37,6 +39,8 @@ export interface Match {
   short: boolean;
   /** The name opens a sentence, a headline or a quotation, where capitals prove nothing. */
   sentenceStart: boolean;
+  /** Not a mention: one of the entity's own cue words, evidence for its ambiguous names on the page. */
+  pageCue?: true;
 }
 
 /**
@@ -49,6 +53,10 @@ export const CONTEXT_CUES: ReadonlySet<string> = new Set([
   'sanctions', 'sanctioned', 'subsidiary', 'subsidiaries', 'headquarters', 'headquartered', 'company',
   'companies', 'firm', 'corporation', 'supplier', 'suppliers', 'contract', 'contractor', 'factory',
   'factories', 'plant', 'listed', 'blacklist', 'blacklisted', 'entity', 'brand', 'ticker', 'nasdaq', 'nyse',
+  'ceos', 'executives', 'analyst', 'analysts', 'employees', 'customers', 'users', 'sales', 'announces',
+  'launches', 'launched', 'unveiled', 'released', 'releases', 'deal', 'deals', 'buy', 'available', 'store',
+  'stores', 'retailer', 'associate', 'affiliate', 'commission', 'pricing', 'price', 'prices', 'discount',
+  'discounts', 'lawsuit', 'sued', 'antitrust', 'regulators', 'acquisition', 'acquired',
   'компания', 'компании', 'банк', 'акции',
 ]);
 export const CUE_WINDOW = 6;
@@ -147,6 +155,12 @@ export class Matcher {
         continue;
       }
       best = { last: best.last, ends: real };
+      if (real.every((e) => (e[2] & NAME_CUE) !== 0)) {
+        out.push({ start: toks[i]!.start, end: toks[best.last]!.end, entities: [...new Set(real.map((e) => e[1]))], alias: real[0]![3], ambiguous: false, suffixed: false, caseless: false, short: false, sentenceStart: false, pageCue: true });
+        i = best.last + 1;
+        continue;
+      }
+      best = { last: best.last, ends: real.filter((e) => (e[2] & NAME_CUE) === 0) };
       let last = best.last;
       // A legal form written after the name belongs to the mention ("Dahua Technology Co., Ltd.").
       while (last + 1 < toks.length && LEGAL_SUFFIXES.has(toks[last + 1]!.key)) {
@@ -164,7 +178,8 @@ export class Matcher {
         entities: [...new Set(best.ends.map((e) => e[1]))],
         alias: best.ends[0]![3],
         ambiguous: best.ends.every((e) => (e[2] & NAME_AMBIGUOUS) !== 0),
-        suffixed: last > best.last,
+        // A legal form, or a trademark sign ("Intel®"), says a company is meant.
+        suffixed: last > best.last || /^[®™]/.test(text.slice(end)),
         caseless: !/[\p{Lu}\p{Ll}]/u.test(best.ends[0]![3]),
         short: best.ends.every((e) => (e[2] & NAME_SHORT) !== 0),
         sentenceStart: i === 0 || /[.!?。！？:;\n"“«(]/.test(text.slice(toks[i - 1]!.end, toks[i]!.start)),
@@ -184,9 +199,22 @@ export class Matcher {
  */
 export function resolveMatches<T extends Match>(matches: T[], named: ReadonlySet<number> = new Set()): Array<T & Resolved> {
   const sure = new Set(named);
-  for (const m of matches) if (m.entities.length === 1 && !m.ambiguous) sure.add(m.entities[0]!);
+  // How firmly the page is about each entity: its unambiguous names, and ambiguous ones with their own evidence.
+  const weight = new Map<number, number>();
+  // The entity's own words on the page ("iPhone" for Apple), first seen of each.
+  const cued = new Map<number, string>();
+  for (const m of matches) if (m.pageCue) for (const e of m.entities) if (!cued.has(e)) cued.set(e, m.alias);
+  for (const m of matches) {
+    if (m.pageCue || m.entities.length !== 1) continue;
+    const e = m.entities[0]!;
+    if (!m.ambiguous) sure.add(e);
+    if (!m.ambiguous || (!m.caseless && !m.short && !m.sentenceStart && (m.suffixed || m.cue !== undefined))) weight.set(e, (weight.get(e) ?? 0) + 1);
+  }
+  for (const e of named) weight.set(e, (weight.get(e) ?? 0) + 2);
+  for (const e of cued.keys()) weight.set(e, (weight.get(e) ?? 0) + 2);
   const out: Array<T & Resolved> = [];
   for (const m of matches) {
+    if (m.pageCue) continue;
     const picks = m.entities.length === 1 ? m.entities : m.entities.filter((e) => sure.has(e));
     if (picks.length !== 1) continue;
     const entity = picks[0]!;
@@ -198,11 +226,13 @@ export function resolveMatches<T extends Match>(matches: T[], named: ReadonlySet
     // (大华, also in 大华银行) or an abbreviation (SMIC is also Belarus' State Military-Industrial
     // Committee) needs the company named in full on the page, or a legal form; nearby words do not
     // tell two organisations apart. At a sentence start, capitals prove nothing, so the page naming
-    // the company elsewhere is not enough there.
+    // the company once elsewhere is not enough there.
     const suffix = m.suffixed ? 'a legal form follows it' : null;
     const cue = m.cue !== undefined ? `the word “${m.cue}” is near it` : null;
-    const named = sure.has(entity) ? 'the company is named unambiguously elsewhere on this page' : null;
-    const evidence = m.caseless ? named : m.short ? (suffix ?? named) : m.sentenceStart ? (suffix ?? cue) : (suffix ?? cue ?? named);
+    const named = sure.has(entity) ? 'the company is named unambiguously elsewhere on this page' : cued.has(entity) ? `the page mentions “${cued.get(entity)}”` : null;
+    // A page firmly about the company (named twice or more) vouches even for a sentence start.
+    const firm = (weight.get(entity) ?? 0) >= 2 ? named : null;
+    const evidence = m.caseless ? named : m.short ? (suffix ?? named) : m.sentenceStart ? (suffix ?? cue ?? firm) : (suffix ?? cue ?? named);
     if (evidence !== null) out.push({ ...m, entity, evidence });
   }
   return out;

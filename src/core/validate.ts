@@ -163,7 +163,7 @@ export function validateEntity(file: string, json: unknown, problems: DatasetPro
   const r = new Reader(problems, file, `entity ${id}`);
   const o = r.obj(json, '');
   if (!o) return null;
-  r.known(o, '', ['id', 'kind', 'name', 'country', 'aliases', 'notNames', 'measures', 'claims', 'related']);
+  r.known(o, '', ['id', 'kind', 'name', 'country', 'aliases', 'notNames', 'cues', 'measures', 'claims', 'related']);
   const e: Entity = {
     id: r.str(o, '', 'id') ?? '',
     kind: r.oneOf(o, '', 'kind', ENTITY_KINDS) ?? 'company',
@@ -174,15 +174,16 @@ export function validateEntity(file: string, json: unknown, problems: DatasetPro
     claims: r.arr(o, '', 'claims').map((v, i) => claim(r, v, `claims[${i}]`)).filter((c): c is Claim => c !== undefined),
     related: r.arr(o, '', 'related').map((v, i) => relation(r, v, `related[${i}]`)).filter((x): x is Relation => x !== undefined),
   };
-  if (o.notNames !== undefined) {
-    const list = r.arr(o, '', 'notNames');
-    e.notNames = list.flatMap((v, i) => {
-      const t = r.str({ v }, `notNames[${i}]`, 'v');
+  for (const key of ['notNames', 'cues'] as const) {
+    if (o[key] === undefined) continue;
+    const list = r.arr(o, '', key).flatMap((v, i) => {
+      const t = r.str({ v }, `${key}[${i}]`, 'v');
       return t === undefined ? [] : [t];
     });
-    e.notNames.forEach((n, i) => {
-      if (e.aliases.some((a) => nameKey(a.text) === nameKey(n))) r.fail(`notNames[${i}]`, `"${n}" is also an alias of this entity`);
+    list.forEach((n, i) => {
+      if (e.aliases.some((a) => nameKey(a.text) === nameKey(n))) r.fail(`${key}[${i}]`, `"${n}" is also an alias of this entity`);
     });
+    e[key] = list;
   }
   if (e.id && !ID.test(e.id)) r.fail('id', 'must be kebab-case ([a-z0-9-])');
   const base = file.split('/').pop()?.replace(/\.json$/, '');

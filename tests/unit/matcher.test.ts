@@ -128,3 +128,13 @@ describe('Matcher, ambiguous names without letter case', () => {
     expect(resolve('大华股份公布。大华说')).toEqual(['大华股份', '大华']);
   });
 });
+
+describe('Matcher, cue words of an entity', () => {
+  it('lets the entity’s own words on the page vouch for its ambiguous name, and never marks them', async () => {
+    const { NAME_CUE } = await import('../../src/core/matcher.ts');
+    const m = new Matcher({ entities: ['apple'], names: [['apple', 0, NAME_AMBIGUOUS, 'Apple'], ['iphone', 0, NAME_CUE, 'iPhone']] });
+    const resolve = (t: string) => resolveMatches(m.find(t)).map((r) => [t.slice(r.start, r.end), r.evidence]);
+    expect(resolve('The new iPhone is out. Fans of Apple queued.')).toEqual([['Apple', 'the page mentions “iPhone”']]);
+    expect(resolve('Fans of Apple pie queued.')).toEqual([]);
+  });
+});
