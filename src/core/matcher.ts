@@ -85,9 +85,15 @@ function gapOk(text: string, a: Token, b: Token, punctuated: boolean): boolean {
 }
 
 /** An ambiguous alias counts only when written exactly as in the dataset ("Apple", not "apple"). */
+const writtenTokens = new WeakMap<NameEntry, string[]>();
 function caseOk(entry: NameEntry, text: string, toks: Token[], from: number, to: number): boolean {
   if ((entry[2] & NAME_AMBIGUOUS) === 0) return true;
-  const want = tokenize(entry[3]).map((t) => entry[3].slice(t.start, t.end));
+  // The alias's words as written, worked out once per alias rather than at every candidate.
+  let want = writtenTokens.get(entry);
+  if (!want) {
+    want = tokenize(entry[3]).map((t) => entry[3].slice(t.start, t.end));
+    writtenTokens.set(entry, want);
+  }
   for (let k = from; k <= to; k++) {
     const t = toks[k]!;
     if (text.slice(t.start, t.end) !== want[k - from]) return false;
