@@ -94,7 +94,7 @@ async function fromContent(msg: ContentToBackground, tabId: number, url: string)
       return null;
     case 'reject': {
       // Only an alias the dataset really gives this entity can be rejected.
-      if (!entities.get(msg.entity)?.aliases.some((a) => a.text === msg.alias)) return forSite(await rejections(), host);
+      if (!entities.get(msg.entity)?.aliases.some((a) => a.text === msg.alias)) return null;
       const all = (await rejections()).filter((r) => !(r.site === host && r.entity === msg.entity && r.alias === msg.alias));
       all.push({ site: host, entity: msg.entity, alias: msg.alias, at: today() });
       await browser.storage.local.set({ [REJECTED_KEY]: all });
