@@ -124,6 +124,7 @@ export class HoverController {
     this.dispatch({ type: 'pointer', over: m ? { mention: m.id } : null });
   };
 
+  /** The pointer left the window (a pointerout with nowhere to go). */
   onPointerLeaveWindow = (e: PointerEvent): void => {
     if (e.isTrusted && e.relatedTarget === null) this.dispatch({ type: 'pointer', over: null });
   };

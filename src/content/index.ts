@@ -1,5 +1,6 @@
-// Content script. Boot order:
-//  1. ask the background whether this site is paused;
+// Content script, injected at document_start. Boot order:
+//  0. put our input listeners first (before any page script), inactive until we run;
+//  1. ask the background whether this site is paused, and wait for the document to be parsed;
 //  2. scan the page's visible text in slices and mark mentions with CSS highlights (no DOM change);
 //  3. watch for text added later (infinite scroll, client-side navigation) through one batched queue;
 //  4. on trusted hover, show the card in our one closed-shadow host, created on first use.
@@ -77,6 +78,23 @@ class Page {
   private rejected: RejectedAlias[] = [];
   private running = false;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
+  private guard: ReturnType<typeof setInterval> | null = null;
+
+  /**
+   * Input listeners go on first, at document_start, before any page script: a page's own capture
+   * listener that stops propagation then runs after ours instead of silencing us. They act only
+   * while we run.
+   */
+  listen(): void {
+    const opts = { capture: true, passive: true } as const;
+    const when = <E extends Event>(fn: (e: E) => void) => (e: E) => {
+      if (this.running) fn(e);
+    };
+    window.addEventListener('pointermove', when(this.hover.onPointerMove), opts);
+    window.addEventListener('pointerout', when(this.hover.onPointerLeaveWindow), opts);
+    window.addEventListener('keydown', when(this.hover.onKeyDown), opts);
+    window.addEventListener('scroll', when(this.hover.onScroll), opts);
+  }
 
   start(): void {
     if (this.running) return;
@@ -85,21 +103,15 @@ class Page {
     this.queue.resume();
     this.queue.add(document.body ?? document.documentElement, true);
     this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-    const opts = { capture: true, passive: true } as const;
-    window.addEventListener('pointermove', this.hover.onPointerMove, opts);
-    document.addEventListener('pointerleave', this.hover.onPointerLeaveWindow, opts);
-    window.addEventListener('keydown', this.hover.onKeyDown, opts);
-    window.addEventListener('scroll', this.hover.onScroll, opts);
+    // The highlight registry is the page's too: one that clears or squats our names gets them back.
+    this.guard = setInterval(() => this.mentions.ensureRegistered(), 1000);
   }
 
   stop(): void {
     if (!this.running) return;
     this.running = false;
-    const opts = { capture: true } as const;
-    window.removeEventListener('pointermove', this.hover.onPointerMove, opts);
-    document.removeEventListener('pointerleave', this.hover.onPointerLeaveWindow, opts);
-    window.removeEventListener('keydown', this.hover.onKeyDown, opts);
-    window.removeEventListener('scroll', this.hover.onScroll, opts);
+    if (this.guard !== null) clearInterval(this.guard);
+    this.guard = null;
     this.observer.disconnect();
     this.queue.stop();
     this.hover.dispose();
@@ -171,8 +183,18 @@ class Page {
   }
 }
 
+/** Resolves once the document is parsed and the page has had a moment to settle (like document_idle). */
+function settled(): Promise<void> {
+  return new Promise((resolve) => {
+    const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 300 }) : setTimeout(resolve, 50));
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', idle, { once: true });
+    else idle();
+  });
+}
+
 async function main(): Promise<void> {
   const page = new Page();
+  page.listen();
   browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
     // Only our own extension's pages and background may talk to us.
     if (sender.id !== browser.runtime.id) return undefined;
@@ -185,7 +207,8 @@ async function main(): Promise<void> {
     else page.reveal(msg.entity);
     return undefined;
   });
-  const hello = parseHelloReply(await send<unknown>({ type: 'hello' }));
+  const [reply] = await Promise.all([send<unknown>({ type: 'hello' }), settled()]);
+  const hello = parseHelloReply(reply);
   if (hello) page.setRejected(hello.rejected);
   if (hello?.paused !== true) page.start();
 }

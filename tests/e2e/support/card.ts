@@ -4,18 +4,22 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { textPoint } from './probe.ts';
 
 /** Evaluates `body` (which sees the card's closed root as `root`) in the content script's world. */
-export async function evalInCard(ctx: BrowserContext, target: Page, body: string): Promise<unknown> {
+export function evalInCard(ctx: BrowserContext, target: Page, body: string): Promise<unknown> {
+  return evalInContentWorld(ctx, target, `(() => { for (const e of document.documentElement.children) { const root = chrome.dom.openOrClosedShadowRoot(e); if (root) { ${body} } } return null; })()`);
+}
+
+/**
+ * Evaluates an expression in the content script's isolated world, whose built-ins the page cannot
+ * patch: the only sound place to look from on a page that tampers with its own.
+ */
+export async function evalInContentWorld(ctx: BrowserContext, target: Page, expression: string): Promise<unknown> {
   const cdp = await ctx.newCDPSession(target);
   const contexts: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
   cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
   await cdp.send('Runtime.enable');
   const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Company Context');
   if (!world) throw new Error(`content script world not found among ${contexts.map((c) => c.name).join(', ')}`);
-  const { result } = await cdp.send('Runtime.evaluate', {
-    contextId: world.id,
-    returnByValue: true,
-    expression: `(() => { for (const e of document.documentElement.children) { const root = chrome.dom.openOrClosedShadowRoot(e); if (root) { ${body} } } return null; })()`,
-  });
+  const { result } = await cdp.send('Runtime.evaluate', { contextId: world.id, returnByValue: true, expression });
   await cdp.detach();
   return result.value;
 }
