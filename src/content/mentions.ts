@@ -1,7 +1,7 @@
 // The mentions found on the page, the highlights that mark them, and hit-testing a point against
 // them. Marks are CSS Custom Highlights: the page's DOM is never changed to mark a name.
 import { resolveMatches, type Matcher } from '../core/matcher.ts';
-import { isVisible, matchRun, nodesOf, rangeIn, textRuns, type RunMatch } from './text-scan.ts';
+import { isVisible, matchRunWindows, nodesOf, rangeIn, textRuns, type RunMatch } from './text-scan.ts';
 
 /** Highlight names are visible to the page (the registry is shared): one documented prefix. */
 export const MARK = 'company-context';
@@ -87,12 +87,18 @@ export class Mentions {
     // come later on the page than the name itself.
     const found: RunMatch[] = [];
     for (const run of textRuns(root, this.own())) {
-      found.push(...matchRun(this.matcher, run));
-      yield;
+      for (const window of matchRunWindows(this.matcher, run)) {
+        for (const m of window) found.push(m);
+        yield;
+      }
     }
     const visible = new Map<Element, boolean>();
     const resolved = resolveMatches(found, named);
+    yield;
+    let n = 0;
     for (const m of resolved) {
+      // Creating ranges and adding them to the highlight costs too: yield every few hundred.
+      if (++n % 200 === 0) yield;
       if (this.rejected.has(rejectionKey(this.matcher.entities[m.entity]!, m.alias))) continue;
       const nodes = nodesOf(m.run, m.start, m.end);
       // The page may have changed the text while we yielded: skip what no longer reads the same.

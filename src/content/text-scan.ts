@@ -127,7 +127,39 @@ export function isVisible(node: Text, cache: Map<Element, boolean>): boolean {
 
 export type RunMatch = Match & { run: TextRun };
 
-/** The matches in one run, before page-level resolution (shared with the matching evaluation). */
+/** Characters matched in one go; a longer run (a 5 MB paragraph) is read in windows. */
+export const MATCH_WINDOW = 20_000;
+/** Windows overlap by this much, more than any name is long, so no name is cut in two. */
+const WINDOW_OVERLAP = 300;
+
+/**
+ * The matches in one run, window by window, before page-level resolution. A window ends at white
+ * space; matches that start in its last WINDOW_OVERLAP characters are left to the next window,
+ * which starts before them.
+ */
+export function* matchRunWindows(matcher: Matcher, run: TextRun): Generator<RunMatch[]> {
+  const text = run.text;
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + MATCH_WINDOW);
+    while (end < text.length && !/\s/.test(text[end]!)) end++;
+    const last = end >= text.length;
+    const keepBefore = last ? Infinity : end - WINDOW_OVERLAP;
+    yield matcher
+      .find(text.slice(start, end))
+      .map((m) => ({ ...m, start: m.start + start, end: m.end + start, run }))
+      .filter((m) => m.start < keepBefore);
+    if (last) return;
+    // The next window opens at white space inside the overlap, so it starts on a word.
+    let next = keepBefore;
+    while (next > start && !/\s/.test(text[next - 1]!)) next--;
+    start = next > start ? next : keepBefore;
+  }
+}
+
+/** Every match in one run (shared with the matching evaluation). */
 export function matchRun(matcher: Matcher, run: TextRun): RunMatch[] {
-  return matcher.find(run.text).map((m) => ({ ...m, run }));
+  const out: RunMatch[] = [];
+  for (const w of matchRunWindows(matcher, run)) for (const m of w) out.push(m);
+  return out;
 }
