@@ -31,11 +31,14 @@ export class Mentions {
   private readonly flash = new Highlight();
   /** Aliases the reader said do not mean that entity on this site ("Not this company"). */
   private rejected = new Set<string>();
+  /** Entity id → its position in the matcher's list, as matches name entities. */
+  private readonly entityIndex: ReadonlyMap<string, number>;
 
   constructor(
     private readonly matcher: Matcher,
     private readonly own: () => Element | null,
   ) {
+    this.entityIndex = new Map(matcher.entities.map((id, i) => [id, i]));
     this.marks.priority = 0;
     this.active.priority = 1;
     this.flash.priority = 2;
@@ -75,14 +78,14 @@ export class Mentions {
   }
 
   /**
-   * Scans `root` and adds what it finds, yielding between runs so that the caller can pause at
-   * its time budget. Mentions already known under `root` are dropped first.
+   * Scans `root` and adds what it finds, yielding after each window of text and every few hundred
+   * additions so that the caller can pause at its time budget. Mentions already known under
+   * `root` are dropped first.
    */
   *scan(root: Node): Generator<void> {
     this.dropWithin(root);
-    const index = new Map(this.matcher.entities.map((id, i) => [id, i]));
     const named = new Set<number>();
-    for (const m of this.byId.values()) named.add(index.get(m.entity)!);
+    for (const m of this.byId.values()) named.add(this.entityIndex.get(m.entity)!);
     // Matches are resolved once the whole subtree is read: evidence for an ambiguous name may
     // come later on the page than the name itself.
     const found: RunMatch[] = [];

@@ -4,6 +4,7 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browsers.ts';
+import { evalInContentWorld } from './support/card.ts';
 import { articlePage } from './support/pages.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -43,22 +44,9 @@ describe('Chromium: hostile messages to the background', () => {
     await server?.close();
   });
 
-  /** Sends each payload from the content script's world (through the DevTools protocol) and returns the replies. */
-  async function fromContentScript(payloads: unknown[]): Promise<unknown[]> {
-    const cdp = await ctx.newCDPSession(page);
-    const contexts: Array<{ id: number; name: string; auxData?: { type?: string } }> = [];
-    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
-    await cdp.send('Runtime.enable');
-    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Company Context')!;
-    const { result } = await cdp.send('Runtime.evaluate', {
-      contextId: world.id,
-      awaitPromise: true,
-      returnByValue: true,
-      expression: `Promise.all(${JSON.stringify(payloads)}.map((p) => chrome.runtime.sendMessage(p).then((r) => r === undefined ? 'undefined' : r, (e) => 'error: ' + e.message)))`,
-    });
-    await cdp.detach();
-    return result.value as unknown[];
-  }
+  /** Sends each payload from the content script's world and returns the replies. */
+  const fromContentScript = async (payloads: unknown[]): Promise<unknown[]> =>
+    (await evalInContentWorld(ctx, page, `Promise.all(${JSON.stringify(payloads)}.map((p) => chrome.runtime.sendMessage(p).then((r) => r === undefined ? 'undefined' : r, (e) => 'error: ' + e.message)))`)) as unknown[];
 
   it('answers nothing and stores nothing for hostile payloads from a content script', async () => {
     const before = await sw.evaluate(() => chrome.storage.local.get(null));

@@ -19,7 +19,7 @@ export async function evalInContentWorld(ctx: BrowserContext, target: Page, expr
   await cdp.send('Runtime.enable');
   const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Company Context');
   if (!world) throw new Error(`content script world not found among ${contexts.map((c) => c.name).join(', ')}`);
-  const { result } = await cdp.send('Runtime.evaluate', { contextId: world.id, returnByValue: true, expression });
+  const { result } = await cdp.send('Runtime.evaluate', { contextId: world.id, returnByValue: true, awaitPromise: true, expression });
   await cdp.detach();
   return result.value;
 }
