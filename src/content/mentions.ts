@@ -64,9 +64,16 @@ export class Mentions {
     return [...seen];
   }
 
-  /** Re-registers our highlights if the page cleared or replaced them (the registry is shared). */
+  /**
+   * Re-registers our highlights if the page cleared or replaced them (the registry is shared),
+   * and puts back our ranges if it emptied the Highlight itself.
+   */
   ensureRegistered(): void {
     if (CSS.highlights.get(MARK) !== this.marks) CSS.highlights.set(MARK, this.marks);
+    if (this.marks.size !== this.byId.size) {
+      this.marks.clear();
+      for (const m of this.byId.values()) this.marks.add(m.range);
+    }
     if (CSS.highlights.get(MARK_ACTIVE) !== this.active) CSS.highlights.set(MARK_ACTIVE, this.active);
     if (CSS.highlights.get(MARK_FLASH) !== this.flash) CSS.highlights.set(MARK_FLASH, this.flash);
   }

@@ -42,7 +42,7 @@ export async function launchChromium({ proxyPort, withExtension = true, headless
   return { ctx, sw, extId: new URL(sw.url()).host };
 }
 
-export async function launchFirefox(proxyPort: number): Promise<Browser> {
+export async function launchFirefox(proxyPort: number, { withExtension = true }: { withExtension?: boolean } = {}): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -62,6 +62,6 @@ export async function launchFirefox(proxyPort: number): Promise<Browser> {
       'services.settings.server': 'data:,#remote-settings-dummy/v1',
     },
   });
-  await browser.installExtension(resolve('dist/firefox'));
+  if (withExtension) await browser.installExtension(resolve('dist/firefox'));
   return browser;
 }

@@ -23,7 +23,17 @@ export interface Fixture {
    */
   extra?: Record<string, Served>;
   /** A mention a trusted hover must open the card for (null: none is visible on this page). */
-  hover: { text: string; nth?: number; entity: string } | null;
+  hover: {
+    text: string;
+    nth?: number;
+    entity: string;
+    /** Text only the open card shows (a citation): Firefox checks the card by it, as no test can open its root there. */
+    cardText?: string;
+  } | null;
+  /** A page-world expression that must be true after the hover (what the page could learn of the card). */
+  afterHover?: string;
+  /** Trusted typing into an element before the outcome is taken, in both runs (an editor that re-renders). */
+  type?: { selector: string; text: string };
   /** Texts that must be among our marks once the page settles (besides `hover.text`). */
   marked?: string[];
   /** Texts that must never be marked (in controls, editors, code, hidden text). */

@@ -121,37 +121,3 @@ export const CHINESE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta chars
 <body><article><h1>华为发布新手机</h1>
 <p>华为技术有限公司周二发布了新款手机。分析人士说，海康威视的营收也有所增长。</p>
 <p>新加坡大华银行公布了季度业绩。</p></article></body></html>`;
-
-/** Hostile fixtures: the page patches built-ins, clobbers names, swallows events, clears our highlights. */
-export const HOSTILE_PAGES: Record<string, string> = {
-  tampered: articlePage('Tampered built-ins', ['Hikvision said the page broke nothing of ours.']).replace('</body>', `<script>
-(() => {
-  const boom = () => { throw new Error('patched by the page'); };
-  const targets = [
-    [Node.prototype, ['appendChild', 'insertBefore', 'removeChild', 'replaceChild', 'cloneNode', 'contains']],
-    [Element.prototype, ['attachShadow', 'append', 'setAttribute', 'getBoundingClientRect', 'closest', 'matches']],
-    [EventTarget.prototype, ['addEventListener', 'removeEventListener', 'dispatchEvent']],
-    [Document.prototype, ['createElement', 'createTreeWalker', 'createRange', 'caretPositionFromPoint', 'elementFromPoint']],
-    [Range.prototype, ['getClientRects', 'setStart', 'setEnd', 'toString']],
-    [Array.prototype, ['map', 'filter', 'forEach', 'push', 'some']],
-    [JSON, ['parse', 'stringify']],
-    [Object, ['keys', 'assign']],
-  ];
-  for (const [obj, names] of targets) for (const n of names) { try { Object.defineProperty(obj, n, { value: boom, writable: false, configurable: false }); } catch {} }
-  window.MutationObserver = function () { throw new Error('no observers'); };
-  window.requestAnimationFrame = boom; window.setTimeout = boom;
-  Object.freeze(Node.prototype); Object.freeze(Element.prototype); Object.freeze(document);
-  document.documentElement.dataset.tampered = 'yes';
-})();
-</script></body>`),
-  clobbered: articlePage('Clobbered names', ['Huawei shipped phones.']).replace('<article>', '<form id="CSS"><input name="highlights"></form><img name="getElementById"><form name="documentElement"></form><a id="browser"></a><a id="chrome"></a><article>'),
-  swallowing: articlePage('Swallowed events', ['Dahua Technology said it had no comment.']).replace('</body>', `<script>
-for (const t of ['pointermove', 'pointerover', 'pointerenter', 'pointerdown', 'mousemove', 'mouseover', 'keydown']) {
-  window.addEventListener(t, (e) => e.stopImmediatePropagation(), true);
-  document.addEventListener(t, (e) => e.stopImmediatePropagation(), true);
-}
-</script></body>`),
-  clearing: articlePage('Cleared highlights', ['Sberbank reported results.']).replace('</body>', `<script>
-setInterval(() => { CSS.highlights.clear(); CSS.highlights.set('company-context', new Highlight()); }, 200);
-</script></body>`),
-};
