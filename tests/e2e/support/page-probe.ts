@@ -2,7 +2,7 @@
 // which page CSP does not stop). It keeps pristine copies of the built-ins it needs, because the
 // hostile fixtures patch, freeze or clobber theirs, and exposes one read-only probe to the test:
 // what the page itself can see (its DOM, its mutations, its errors) and where a text is drawn.
-// Every answer is a JSON string made with the pristine JSON.stringify.
+// Every answer is a JSON string, encoded by hand (see `enc`).
 
 export const PROBE = '__ccProbe';
 
@@ -72,6 +72,22 @@ export const PROBE_SCRIPT = `(() => {
   const elementFromPoint = Document.prototype.elementFromPoint;
   const indexOf = String.prototype.indexOf;
   const push = Array.prototype.push;
+  const keys = Object.keys;
+  const isArray = Array.isArray;
+  // JSON.stringify looks up toJSON on every object, through prototypes a page can pollute: encode
+  // by hand, calling stringify on primitives only.
+  const enc = (v) => {
+    if (v === undefined || typeof v === 'function') return 'null';
+    if (v === null || typeof v !== 'object') return apply(stringify, JSON, [v]);
+    let out = '';
+    if (apply(isArray, Array, [v])) {
+      for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + enc(v[i]);
+      return '[' + out + ']';
+    }
+    const ks = apply(keys, Object, [v]);
+    for (let i = 0; i < ks.length; i++) out += (i ? ',' : '') + apply(stringify, JSON, [ks[i]]) + ':' + enc(v[ks[i]]);
+    return '{' + out + '}';
+  };
   const registry = typeof CSS !== 'undefined' && CSS.highlights ? CSS.highlights : null;
   const registryGet = registry ? Object.getPrototypeOf(registry).get : null;
   const highlightValues = typeof Highlight !== 'undefined' ? Highlight.prototype.values : null;
@@ -124,12 +140,13 @@ export const PROBE_SCRIPT = `(() => {
         const n = apply(nodeName, kids[i], []);
         if (n !== 'HEAD' && n !== 'BODY') apply(removeChild, copy, [kids[i]]);
       }
-      return apply(stringify, JSON, [{ dom: apply(serialize, serializer, [copy]), title: apply(titleGet, doc, []), mutations, digest: String(digest), errors, violations, outcome: outcome === undefined ? null : outcome }]);
+      return enc({ dom: apply(serialize, serializer, [copy]), title: apply(titleGet, doc, []), mutations, digest: String(digest), errors, violations, outcome: outcome === undefined ? null : outcome });
     },
     extraRoots() {
       const out = [];
-      for (const x of extras()) apply(push, out, [{ tag: x.tag, open: x.open }]);
-      return apply(stringify, JSON, [out]);
+      const xs = extras();
+      for (let i = 0; i < xs.length; i++) apply(push, out, [{ tag: xs[i].tag, open: xs[i].open }]);
+      return enc(out);
     },
     point(text, nth) {
       const walker = apply(createTreeWalker, doc, [apply(bodyGet, doc, []) || apply(docEl, doc, []), 4]);
@@ -143,7 +160,7 @@ export const PROBE_SCRIPT = `(() => {
           apply(setEnd, r, [n, i + text.length]);
           const box = apply(getClientRects, r, [])[0];
           if (!box) return 'null';
-          return apply(stringify, JSON, [{ x: box.left + box.width / 2, y: box.top + box.height / 2 }]);
+          return enc({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
         }
       }
       return 'null';
@@ -153,21 +170,25 @@ export const PROBE_SCRIPT = `(() => {
       if (!h) return 'null';
       const out = [];
       for (const r of apply(highlightValues, h, [])) apply(push, out, [apply(rangeText, r, [])]);
-      return apply(stringify, JSON, [out]);
+      return enc(out);
     },
     since(from) {
       const lines = [];
       for (let i = from; i < recent.length; i++) apply(push, lines, [recent[i]]);
-      return apply(stringify, JSON, [{ total: mutations, lines }]);
+      return enc({ total: mutations, lines });
     },
     synthetic(x, y) {
       const target = apply(elementFromPoint, doc, [x, y]) || apply(bodyGet, doc, []);
       const init = { clientX: x, clientY: y, bubbles: true, composed: true, cancelable: true, pointerType: 'mouse' };
       const fire = (e) => apply(dispatchEvent, target, [e]);
-      for (const t of ['pointerover', 'pointerenter', 'pointermove', 'pointerdown', 'pointerup']) fire(new PE(t, init));
-      for (const t of ['mouseover', 'mouseenter', 'mousemove', 'mousedown', 'mouseup', 'click']) fire(new ME(t, init));
+      // Index loops: a page may have replaced the array iterator.
+      const pointer = ['pointerover', 'pointerenter', 'pointermove', 'pointerdown', 'pointerup'];
+      const mouse = ['mouseover', 'mouseenter', 'mousemove', 'mousedown', 'mouseup', 'click'];
+      const keysDown = ['Enter', 'Escape', ' ', 'c'];
+      for (let i = 0; i < pointer.length; i++) fire(new PE(pointer[i], init));
+      for (let i = 0; i < mouse.length; i++) fire(new ME(mouse[i], init));
       for (let i = 0; i < 5; i++) fire(new PE('pointermove', { ...init, clientX: x + i }));
-      for (const key of ['Enter', 'Escape', ' ', 'c']) fire(new KE('keydown', { key, bubbles: true, composed: true }));
+      for (let i = 0; i < keysDown.length; i++) fire(new KE('keydown', { key: keysDown[i], bubbles: true, composed: true }));
     },
     has(selector) {
       return apply(querySelector, doc, [selector]) ? 'true' : 'false';
