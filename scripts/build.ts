@@ -1,7 +1,11 @@
 // `npm run build`: for Chrome and Firefox, builds the extension pages and background (vite +
 // crxjs, vite.config.ts), then the content script as one self-contained IIFE with no
 // web_accessible_resources, adds it to the built manifest, and writes a store-ready zip.
-// Env: COMPANY_CONTEXT_DATA=<dir> builds from another data folder (tests use it).
+// Env: COMPANY_CONTEXT_DATA=<dir> builds from another data folder; COMPANY_CONTEXT_OUT=<dir>
+// writes somewhere other than dist/ (tests use both).
+// The whole dataset is validated before vite runs: a data error stops the build with one clean
+// report before any output folder is touched, not with a stack trace from inside a plugin at
+// whatever point vite had reached.
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
@@ -9,16 +13,19 @@ import { zipSync, type Zippable } from 'fflate';
 import { build } from 'vite';
 import base from '../manifest.json' with { type: 'json' };
 import pkg from '../package.json' with { type: 'json' };
+import { DatasetError } from '../src/core/validate.ts';
+import { loadDataset } from './load-dataset.ts';
 import { datasetPlugin, preactNoHtmlSink } from './vite-plugins.ts';
 
 const TARGETS = ['chrome', 'firefox'] as const;
 const CONTENT_FILE = 'content.js';
 const dataDir = process.env.COMPANY_CONTEXT_DATA ?? 'data';
+const outRoot = resolve(process.env.COMPANY_CONTEXT_OUT ?? 'dist');
 
 async function buildTarget(target: (typeof TARGETS)[number]): Promise<string> {
-  const outDir = resolve('dist', target);
+  const outDir = join(outRoot, target);
   process.env.TARGET = target;
-  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir } });
   await build({
     configFile: false,
     logLevel: 'warn',
@@ -52,11 +59,19 @@ function zipDir(dir: string, out: string): void {
   writeFileSync(out, zipSync(files, { level: 9 }));
 }
 
+try {
+  loadDataset(dataDir);
+} catch (e) {
+  if (!(e instanceof DatasetError)) throw e;
+  console.error(`build stopped before writing anything: ${e.message}`);
+  process.exit(1);
+}
+
 const only = process.argv[2];
 for (const target of TARGETS) {
   if (only && only !== target) continue;
   const dir = await buildTarget(target);
-  const zip = resolve('dist', `company-context-${pkg.version}-${target}.zip`);
+  const zip = join(outRoot, `company-context-${pkg.version}-${target}.zip`);
   zipDir(dir, zip);
   console.log(`built ${relative(process.cwd(), dir)}/ and ${relative(process.cwd(), zip)}`);
 }

@@ -1,29 +1,42 @@
 // Reads and validates `data/`: lists.json and one file per entity under entities/. Used by the
 // build (through the vite plugin) and by the data scripts. Throws DatasetError naming every
-// problem's file, record and field.
-import { readFileSync, readdirSync } from 'node:fs';
+// problem's file, record and field, and nothing else: a broken file is a report, never a crash.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Dataset, Entity, ListDef } from '../src/core/dataset.ts';
-import { DatasetError, checkDataset, validateEntity, validateLists, type DatasetProblem } from '../src/core/validate.ts';
+import { DatasetError, checkDataset, printable, validateEntity, validateLists, type DatasetProblem } from '../src/core/validate.ts';
+
+/** Twenty times the largest entity file; a bigger one is not hand-written data. */
+const MAX_FILE_BYTES = 200_000;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function readJson(path: string, shown: string, problems: DatasetProblem[]): unknown {
+  const fail = (message: string) => problems.push({ file: shown, record: '(file)', field: '(json)', message });
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) return void fail(`is ${size} bytes; at most ${MAX_FILE_BYTES}`);
+    // Fatal decoding: invalid UTF-8 would otherwise become U+FFFD and pass as text.
+    return JSON.parse(utf8.decode(readFileSync(path))) as unknown;
   } catch (e) {
-    problems.push({ file: shown, record: '(file)', field: '(json)', message: (e as Error).message });
-    return undefined;
+    // JSON.parse quotes the bad input in its message: keep it printable and on one line.
+    return void fail(printable(String((e as Error).message).slice(0, 300)));
   }
 }
 
 export function loadDataset(dataDir: string, cwd = process.cwd()): { dataset: Dataset; files: string[] } {
   const problems: DatasetProblem[] = [];
-  const shown = (p: string) => relative(cwd, p) || p;
+  const shown = (p: string) => printable(relative(cwd, p) || p);
   const listsPath = join(dataDir, 'lists.json');
   const listsJson = readJson(listsPath, shown(listsPath), problems);
   const lists: Array<{ file: string; list: ListDef }> =
     listsJson === undefined ? [] : validateLists(shown(listsPath), listsJson, problems).map((list) => ({ file: shown(listsPath), list }));
   const dir = join(dataDir, 'entities');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch (e) {
+    problems.push({ file: shown(dir), record: '(folder)', field: '(files)', message: (e as Error).message });
+  }
   const entities: Array<{ file: string; entity: Entity }> = [];
   for (const f of files) {
     const path = join(dir, f);

@@ -67,6 +67,12 @@ function record(x: unknown): Record<string, unknown> | null {
   return typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : null;
 }
 
+/** Like `every`, but holes count as `undefined`: structured cloning (Firefox) keeps an array's holes. */
+function everyItem(list: unknown[], check: (x: unknown) => boolean): boolean {
+  for (let i = 0; i < list.length; i++) if (!check(list[i])) return false;
+  return true;
+}
+
 function keysAre(o: Record<string, unknown>, keys: string[]): boolean {
   const own = Object.keys(o);
   return own.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(o, k));
@@ -86,7 +92,7 @@ function isSite(x: unknown): x is string {
 }
 
 function isRejectedList(x: unknown): x is RejectedAlias[] {
-  return Array.isArray(x) && x.length <= 5000 && x.every((r) => {
+  return Array.isArray(x) && x.length <= 5000 && everyItem(x, (r) => {
     const o = record(r);
     return o !== null && keysAre(o, ['entity', 'alias']) && isEntityId(o.entity) && isAliasText(o.alias);
   });
@@ -105,7 +111,7 @@ export function parseContentToBackground(x: unknown): ContentToBackground | null
     case 'mentions': {
       const list = o.entities;
       if (!keysAre(o, ['type', 'entities']) || !Array.isArray(list) || list.length > MAX_MENTIONED) return null;
-      return list.every(isEntityId) ? { type: 'mentions', entities: [...new Set(list)] } : null;
+      return everyItem(list, isEntityId) ? { type: 'mentions', entities: [...new Set(list as string[])] } : null;
     }
     case 'card':
     case 'openEntity':

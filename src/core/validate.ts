@@ -5,6 +5,7 @@ import {
   type Alias, type Citation, type Claim, type CounterClaim, type Dataset, type Entity, type ListDef,
   type Measure, type Relation,
 } from './dataset.ts';
+import { isAliasText, isEntityId } from './messages.ts';
 import { nameKey } from './normalize.ts';
 
 export interface DatasetProblem {
@@ -18,13 +19,48 @@ export function formatProblem(p: DatasetProblem): string {
   return `${p.file}: ${p.record}: ${p.field}: ${p.message}`;
 }
 
+/** A report stays readable when one broken array produces thousands of problems. */
+const MAX_REPORTED = 100;
+
 export class DatasetError extends Error {
   constructor(readonly problems: DatasetProblem[]) {
-    super(`dataset has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    const more = problems.length > MAX_REPORTED ? `\n... and ${problems.length - MAX_REPORTED} more` : '';
+    super(`dataset has ${problems.length} problem(s):\n${problems.slice(0, MAX_REPORTED).map(formatProblem).join('\n')}${more}`);
   }
 }
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Longer than any text a card shows; also keeps every check on a string linear and quick. */
+export const MAX_TEXT = 2000;
+/** More items than any record needs; bounds the pairwise checks (notNames against aliases). */
+export const MAX_ITEMS = 1000;
+
+/**
+ * Tab and line feed are allowed in text (a quoted statement may have them), and the joiners
+ * U+200C/U+200D that Persian and other scripts need; nothing else invisible.
+ */
+const HIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/;
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/g;
+
+/**
+ * A value from the file as the report shows it: quoted, cut short, control and bidi characters
+ * escaped, so a hostile value can neither flood the terminal nor reorder the report's own text.
+ */
+export function shown(v: string, max = 60): string {
+  const cut = v.length > max ? `${v.slice(0, max)}…` : v;
+  return `"${printable(cut.replace(/["\\]/g, (c) => `\\${c}`))}"`;
+}
+
+/** Text with every control, bidi and invisible character written as \uXXXX. */
+export function printable(s: string): string {
+  return s.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A record's name in the report: its id when it is a valid one, else the id shown quoted. */
+function recordName(kind: 'entity' | 'list', id: unknown, fallback: string): string {
+  if (typeof id !== 'string') return `${kind} ${fallback}`;
+  return `${kind} ${isEntityId(id) ? id : shown(id)}`;
+}
+
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /** True for YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date. */
@@ -63,7 +99,9 @@ class Reader {
   }
 
   known(o: Record<string, unknown>, field: string, keys: readonly string[]): void {
-    for (const k of Object.keys(o)) if (!keys.includes(k)) this.fail(join(field, k), 'unknown field');
+    for (const k of Object.keys(o)) {
+      if (!keys.includes(k)) this.fail(/^[A-Za-z_$][\w$]{0,59}$/.test(k) ? join(field, k) : `${field}[${shown(k)}]`, 'unknown field');
+    }
   }
 
   str(o: Record<string, unknown>, field: string, key: string, optional = false): string | undefined {
@@ -73,9 +111,13 @@ class Reader {
       this.fail(join(field, key), optional ? 'must be a non-empty string when present' : 'required non-empty string');
       return undefined;
     }
+    if (v.length > MAX_TEXT) {
+      this.fail(join(field, key), `is ${v.length} characters long; at most ${MAX_TEXT}`);
+      return undefined;
+    }
     if (v !== v.trim()) this.fail(join(field, key), 'has leading or trailing white space');
-    // Bidi overrides and control characters could reorder or hide text on the card.
-    if (/[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/.test(v)) this.fail(join(field, key), 'contains control or bidi-override characters');
+    // Control, bidi and invisible characters could reorder, hide or split text on the card.
+    if (HIDDEN.test(v)) this.fail(join(field, key), 'contains control, bidi or invisible characters');
     return v;
   }
 
@@ -83,7 +125,7 @@ class Reader {
     const v = this.str(o, field, key);
     if (v === undefined) return undefined;
     if (!(allowed as readonly string[]).includes(v)) {
-      this.fail(join(field, key), `must be one of ${allowed.join(', ')}; got "${v}"`);
+      this.fail(join(field, key), `must be one of ${allowed.join(', ')}; got ${shown(v)}`);
       return undefined;
     }
     return v as T;
@@ -91,20 +133,22 @@ class Reader {
 
   date(o: Record<string, unknown>, field: string, key: string, optional = false): string | undefined {
     const v = this.str(o, field, key, optional);
-    if (v !== undefined && !isPartialDate(v)) this.fail(join(field, key), `"${v}" is not a valid YYYY, YYYY-MM or YYYY-MM-DD date`);
+    if (v !== undefined && !isPartialDate(v)) this.fail(join(field, key), `${shown(v)} is not a valid YYYY, YYYY-MM or YYYY-MM-DD date`);
     return v;
   }
 
   url(o: Record<string, unknown>, field: string, key: string, optional = false): string | undefined {
     const v = this.str(o, field, key, optional);
-    if (v !== undefined && !/^https:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/.test(v)) this.fail(join(field, key), `"${v}" must be an https: URL`);
+    // Host labels split on dots, so the pattern cannot backtrack (the old one took seconds on 40 kB).
+    if (v !== undefined && !/^https:\/\/[^\s/.]+(?:\.[^\s/.]+)+(?:\/\S*)?$/.test(v)) this.fail(join(field, key), `${shown(v)} must be an https: URL`);
     return v;
   }
 
   arr(o: Record<string, unknown>, field: string, key: string): unknown[] {
     const v = o[key];
-    if (Array.isArray(v)) return v;
-    this.fail(join(field, key), 'must be an array');
+    if (!Array.isArray(v)) this.fail(join(field, key), 'must be an array');
+    else if (v.length > MAX_ITEMS) this.fail(join(field, key), `has ${v.length} items; at most ${MAX_ITEMS}`);
+    else return v;
     return [];
   }
 }
@@ -130,14 +174,13 @@ function citation(r: Reader, v: unknown, field: string): Citation | undefined {
 export function validateLists(file: string, json: unknown, problems: DatasetProblem[]): ListDef[] {
   const top = new Reader(problems, file, '(file)');
   if (!Array.isArray(json)) {
-    top.fail('', 'must be a JSON array of lists');
+    top.fail('(root)', 'must be a JSON array of lists');
     return [];
   }
   const out: ListDef[] = [];
   json.forEach((v, i) => {
-    const id = typeof (v as { id?: unknown })?.id === 'string' ? (v as { id: string }).id : `#${i}`;
-    const r = new Reader(problems, file, `list ${id}`);
-    const o = r.obj(v, '');
+    const r = new Reader(problems, file, recordName('list', (v as { id?: unknown } | null)?.id, `#${i}`));
+    const o = r.obj(v, '(record)');
     if (!o) return;
     r.known(o, '', ['id', 'name', 'authority', 'jurisdiction', 'kind', 'url', 'dateNote', 'asOf']);
     const list: ListDef = {
@@ -150,7 +193,7 @@ export function validateLists(file: string, json: unknown, problems: DatasetProb
       dateNote: r.str(o, '', 'dateNote') ?? '',
       asOf: r.date(o, '', 'asOf') ?? '',
     };
-    if (list.id && !ID.test(list.id)) r.fail('id', 'must be kebab-case ([a-z0-9-])');
+    if (list.id && !isEntityId(list.id)) r.fail('id', 'must be kebab-case ([a-z0-9-]), at most 80 characters');
     if (list.jurisdiction && !/^([A-Z]{2})$/.test(list.jurisdiction)) r.fail('jurisdiction', 'must be an ISO 3166 alpha-2 code, "EU" or "UN"');
     if (list.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(list.asOf)) r.fail('asOf', 'must be a full YYYY-MM-DD date');
     out.push(list);
@@ -159,9 +202,8 @@ export function validateLists(file: string, json: unknown, problems: DatasetProb
 }
 
 export function validateEntity(file: string, json: unknown, problems: DatasetProblem[]): Entity | null {
-  const id = typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : '(no id)';
-  const r = new Reader(problems, file, `entity ${id}`);
-  const o = r.obj(json, '');
+  const r = new Reader(problems, file, recordName('entity', (json as { id?: unknown } | null)?.id, '(no id)'));
+  const o = r.obj(json, '(record)');
   if (!o) return null;
   r.known(o, '', ['id', 'kind', 'name', 'country', 'aliases', 'notNames', 'cues', 'measures', 'claims', 'related']);
   const e: Entity = {
@@ -177,30 +219,33 @@ export function validateEntity(file: string, json: unknown, problems: DatasetPro
   for (const key of ['notNames', 'cues'] as const) {
     if (o[key] === undefined) continue;
     const list = r.arr(o, '', key).flatMap((v, i) => {
-      const t = r.str({ v }, `${key}[${i}]`, 'v');
+      const t = r.str({ [`${key}[${i}]`]: v }, '', `${key}[${i}]`);
       return t === undefined ? [] : [t];
     });
     list.forEach((n, i) => {
-      if (e.aliases.some((a) => nameKey(a.text) === nameKey(n))) r.fail(`${key}[${i}]`, `"${n}" is also an alias of this entity`);
+      if (e.aliases.some((a) => nameKey(a.text) === nameKey(n))) r.fail(`${key}[${i}]`, `${shown(n)} is also an alias of this entity`);
     });
     e[key] = list;
   }
-  if (e.id && !ID.test(e.id)) r.fail('id', 'must be kebab-case ([a-z0-9-])');
-  const base = file.split('/').pop()?.replace(/\.json$/, '');
-  if (e.id && base !== e.id) r.fail('id', `must equal the file name ("${base}")`);
+  // The same rule the messages apply: an id the background would refuse could never be shown.
+  if (e.id && !isEntityId(e.id)) r.fail('id', 'must be kebab-case ([a-z0-9-]), at most 80 characters');
+  const base = file.split(/[\\/]/).pop()?.replace(/\.json$/, '') ?? '';
+  if (e.id && base !== e.id) r.fail('id', `must equal the file name (${shown(base)})`);
   if (e.country && !/^[A-Z]{2}$/.test(e.country)) r.fail('country', 'must be an ISO 3166 alpha-2 code');
   if (e.aliases.length === 0) r.fail('aliases', 'needs at least one alias');
   const seen = new Set<string>();
   e.aliases.forEach((a, i) => {
     const key = nameKey(a.text);
+    // "Not this company" sends the alias back to the background, which takes only alias-like text.
+    if (a.text && !isAliasText(a.text)) r.fail(`aliases[${i}].text`, 'must be at most 200 characters with no tab or line break');
     if (key === '') r.fail(`aliases[${i}].text`, 'has no letters or digits to match');
-    if (seen.has(key)) r.fail(`aliases[${i}].text`, `repeats another alias of this entity ("${a.text}")`);
+    if (seen.has(key)) r.fail(`aliases[${i}].text`, `repeats another alias of this entity (${shown(a.text)})`);
     seen.add(key);
   });
   if (!e.aliases.some((a) => a.text === e.name)) r.fail('name', 'must also be listed as an alias');
   const claimIds = new Set<string>();
   e.claims.forEach((c, i) => {
-    if (claimIds.has(c.id)) r.fail(`claims[${i}].id`, `duplicate claim id "${c.id}"`);
+    if (claimIds.has(c.id)) r.fail(`claims[${i}].id`, `duplicate claim id ${shown(c.id)}`);
     claimIds.add(c.id);
   });
   return e;
@@ -302,19 +347,21 @@ function relation(r: Reader, v: unknown, f: string): Relation | undefined {
 export function checkDataset(lists: Array<{ file: string; list: ListDef }>, entities: Array<{ file: string; entity: Entity }>, problems: DatasetProblem[]): Dataset {
   const listIds = new Map<string, string>();
   for (const { file, list } of lists) {
-    if (listIds.has(list.id)) problems.push({ file, record: `list ${list.id}`, field: 'id', message: `duplicate list id (also in ${listIds.get(list.id)})` });
+    // A missing id is reported where it is read; two of them are not "duplicates".
+    if (list.id && listIds.has(list.id)) problems.push({ file, record: recordName('list', list.id, ''), field: 'id', message: `duplicate list id (also in ${listIds.get(list.id)})` });
     listIds.set(list.id, file);
   }
   const entityIds = new Map<string, string>();
   for (const { file, entity } of entities) {
-    if (entityIds.has(entity.id)) problems.push({ file, record: `entity ${entity.id}`, field: 'id', message: `duplicate entity id (also in ${entityIds.get(entity.id)})` });
+    if (entity.id && entityIds.has(entity.id)) problems.push({ file, record: recordName('entity', entity.id, ''), field: 'id', message: `duplicate entity id (also in ${entityIds.get(entity.id)})` });
     entityIds.set(entity.id, file);
   }
   const aliasOwner = new Map<string, { id: string; ambiguous: boolean }>();
   for (const { file, entity } of entities) {
-    const fail = (field: string, message: string) => problems.push({ file, record: `entity ${entity.id}`, field, message });
+    const record = recordName('entity', entity.id || undefined, '(no id)');
+    const fail = (field: string, message: string) => problems.push({ file, record, field, message });
     entity.measures.forEach((m, i) => {
-      if (m.list && !listIds.has(m.list)) fail(`measures[${i}].list`, `unknown list id "${m.list}" (declare it in data/lists.json)`);
+      if (m.list && !listIds.has(m.list)) fail(`measures[${i}].list`, `unknown list id ${shown(m.list)} (declare it in data/lists.json)`);
     });
     const refs: Array<[string, string | undefined]> = [
       ...entity.related.map((x, i): [string, string] => [`related[${i}].entity`, x.entity]),
@@ -324,7 +371,7 @@ export function checkDataset(lists: Array<{ file: string; list: ListDef }>, enti
       ]),
     ];
     for (const [field, ref] of refs) {
-      if (ref !== undefined && !entityIds.has(ref)) fail(field, `refers to unknown entity "${ref}"`);
+      if (ref !== undefined && !entityIds.has(ref)) fail(field, `refers to unknown entity ${shown(ref)}`);
     }
     entity.related.forEach((x, i) => {
       if (x.entity === entity.id) fail(`related[${i}].entity`, 'an entity cannot be related to itself');
@@ -333,7 +380,7 @@ export function checkDataset(lists: Array<{ file: string; list: ListDef }>, enti
       const key = nameKey(a.text);
       const prev = aliasOwner.get(key);
       if (prev && prev.id !== entity.id && !(prev.ambiguous && a.ambiguous)) {
-        fail(`aliases[${i}].text`, `"${a.text}" is also an alias of "${prev.id}"; mark it ambiguous in both or keep it in one`);
+        fail(`aliases[${i}].text`, `${shown(a.text)} is also an alias of ${shown(prev.id)}; mark it ambiguous in both or keep it in one`);
       }
       if (!prev) aliasOwner.set(key, { id: entity.id, ambiguous: a.ambiguous === true });
     });

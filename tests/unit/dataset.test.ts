@@ -77,7 +77,7 @@ describe('dataset validation', () => {
   });
   it('rejects bidi overrides that could disguise text on the card', () => {
     const dir = broken((a) => (a.name = 'Acme\u202EWidgets'));
-    expect(problems(dir).join('\n')).toContain('entity acme | name | contains control or bidi-override characters');
+    expect(problems(dir).join('\n')).toContain('entity acme | name | contains control, bidi or invisible characters');
   });
   it('fails a real build through the vite plugin, naming file, record and field', async () => {
     const dir = broken((a) => (a.measures[0].sinceMeaning = 'sometime'));

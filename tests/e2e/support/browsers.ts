@@ -1,6 +1,6 @@
 // Launches Debian's Chromium (Playwright) and Firefox ESR (Puppeteer over WebDriver BiDi) with the
 // built extension, both sending every request through the test server acting as proxy.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -14,6 +14,8 @@ export interface ChromiumOptions {
   /** Send every request through the test server as proxy, so its log is the network record. */
   proxyPort?: number;
   withExtension?: boolean;
+  /** More unpacked extensions to load beside ours (a second, hostile extension). */
+  extraExtensions?: string[];
   headless?: boolean;
   viewport?: { width: number; height: number };
 }
@@ -24,8 +26,8 @@ export interface LaunchedChromium {
   extId: string;
 }
 
-export async function launchChromium({ proxyPort, withExtension = true, headless = true, viewport = { width: 1000, height: 700 } }: ChromiumOptions = {}): Promise<LaunchedChromium> {
-  const ext = resolve('dist/chrome');
+export async function launchChromium({ proxyPort, withExtension = true, extraExtensions = [], headless = true, viewport = { width: 1000, height: 700 } }: ChromiumOptions = {}): Promise<LaunchedChromium> {
+  const ext = [resolve('dist/chrome'), ...extraExtensions.map((d) => resolve(d))].join(',');
   const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cc-chromium-')), {
     executablePath: CHROMIUM,
     headless,
@@ -38,8 +40,16 @@ export async function launchChromium({ proxyPort, withExtension = true, headless
     ],
   });
   if (!withExtension) return { ctx, sw: null, extId: '' };
-  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  // Ours is the worker at our manifest's script path (other extensions' workers may start first).
+  const script = (JSON.parse(readFileSync(resolve('dist/chrome/manifest.json'), 'utf8')) as { background: { service_worker: string } }).background.service_worker;
+  const sw = await serviceWorker(ctx, (url) => url.pathname === `/${script}`);
   return { ctx, sw, extId: new URL(sw.url()).host };
+}
+
+/** The first extension service worker whose URL passes `match`, waiting for it to start. */
+export async function serviceWorker(ctx: BrowserContext, match: (url: URL) => boolean, timeout = 15_000): Promise<Worker> {
+  const found = () => ctx.serviceWorkers().find((w) => match(new URL(w.url())));
+  return found() ?? (await ctx.waitForEvent('serviceworker', { predicate: (w) => match(new URL(w.url())), timeout }));
 }
 
 export async function launchFirefox(proxyPort: number, { withExtension = true }: { withExtension?: boolean } = {}): Promise<Browser> {
