@@ -129,6 +129,9 @@ class Page {
 
   /** One observer for the document and every open shadow root (observe() adds targets). */
   private watch(root: ShadowRoot): void {
+    // Now and then, roots whose host left the page are forgotten (not on every call: a page can
+    // hold thousands of components).
+    if (this.watched.size % 256 === 255) for (const r of this.watched) if (!r.host.isConnected) this.watched.delete(r);
     this.watched.add(root);
     if (this.running) this.observer.observe(root, OBSERVED);
   }
