@@ -8,23 +8,37 @@ import {
   parseContentToBackground, parsePageToBackground, siteOf,
   type ContentToBackground, type HelloReply, type PageToBackground, type RejectedAlias, type Rejection, type TabState,
 } from '../core/messages.ts';
+import { newPage, tabCompanies, withFrame, type TabRecord } from '../core/tab-frames.ts';
 
 const lists = new Map(dataset.lists.map((l) => [l.id, l]));
 const entities = new Map(dataset.entities.map((e) => [e.id, e]));
 const PAUSED_KEY = 'pausedSites';
 const REJECTED_KEY = 'rejected';
 
-interface TabRecord {
-  host: string;
-  entities: string[];
-}
-
 // Tab state survives the service worker being stopped: session storage, never synced or written to disk.
 const tabKey = (tabId: number) => `tab:${tabId}`;
 
 async function getTab(tabId: number): Promise<TabRecord | null> {
   const got = await browser.storage.session.get(tabKey(tabId));
-  return (got[tabKey(tabId)] as TabRecord | undefined) ?? null;
+  const rec = got[tabKey(tabId)] as Partial<TabRecord> | undefined;
+  return rec && typeof rec.host === 'string' ? { host: rec.host, frames: rec.frames ?? {} } : null;
+}
+
+const putTab = (tabId: number, rec: TabRecord) => browser.storage.session.set({ [tabKey(tabId)]: rec });
+
+/**
+ * One tab's updates run one after another: its frames report at once, and each update reads the
+ * record, changes it and writes it back.
+ */
+const tabQueues = new Map<number, Promise<unknown>>();
+function serial<T>(tabId: number, fn: () => Promise<T>): Promise<T> {
+  const next = (tabQueues.get(tabId) ?? Promise.resolve()).then(fn, fn);
+  const settled = next.catch(() => undefined);
+  tabQueues.set(tabId, settled);
+  void settled.then(() => {
+    if (tabQueues.get(tabId) === settled) tabQueues.delete(tabId);
+  });
+  return next;
 }
 
 async function pausedSites(): Promise<string[]> {
@@ -65,28 +79,23 @@ async function tabState(tabId: number): Promise<TabState> {
   const rec = await getTab(tabId);
   if (!rec) return { active: false, host: '', paused: false, companies: [] };
   const paused = (await pausedSites()).includes(rec.host);
-  const companies = rec.entities.flatMap((id) => {
+  const companies = tabCompanies(rec).flatMap(({ id, frameId }) => {
     const e = entities.get(id);
-    return e ? [{ id, name: e.name, status: statusLine(e, lists), inForce: e.measures.some(isInForce) }] : [];
+    return e ? [{ id, frameId, name: e.name, status: statusLine(e, lists), inForce: e.measures.some(isInForce) }] : [];
   });
   return { active: true, host: rec.host, paused, companies };
 }
 
-async function fromContent(msg: ContentToBackground, tabId: number, url: string): Promise<unknown> {
-  const host = siteOf(url);
+/**
+ * A content script's message. Frame 0 is the tab's page; other frames (iframes, srcdoc frames)
+ * count under the page's site, whatever their own origin, since the reader pauses and rejects on
+ * the site they see in the address bar.
+ */
+async function fromContent(msg: ContentToBackground, tabId: number, frameId: number, url: string): Promise<unknown> {
+  if (msg.type === 'hello' || msg.type === 'mentions') return serial(tabId, () => report(msg, tabId, frameId, url));
+  const host = (frameId === 0 ? null : (await getTab(tabId))?.host) ?? siteOf(url);
   if (host === null) return null;
   switch (msg.type) {
-    case 'hello': {
-      await browser.storage.session.set({ [tabKey(tabId)]: { host, entities: [] } satisfies TabRecord });
-      await setBadge(tabId, []);
-      return { paused: (await pausedSites()).includes(host), rejected: forSite(await rejections(), host) } satisfies HelloReply;
-    }
-    case 'mentions': {
-      const known = msg.entities.filter((id) => entities.has(id));
-      await browser.storage.session.set({ [tabKey(tabId)]: { host, entities: known } satisfies TabRecord });
-      await setBadge(tabId, known);
-      return null;
-    }
     case 'card':
       return cardData(dataset, msg.entity, today());
     case 'openEntity':
@@ -102,6 +111,21 @@ async function fromContent(msg: ContentToBackground, tabId: number, url: string)
       return forSite(all, host);
     }
   }
+}
+
+/** `hello` (a frame's page loaded) and `mentions` (what it found): the tab's record and badge. */
+async function report(msg: ContentToBackground & { type: 'hello' | 'mentions' }, tabId: number, frameId: number, url: string): Promise<unknown> {
+  // A frame's goodbye (an empty report from `pagehide`) can arrive after its tab closed.
+  if (closedTabs.has(tabId)) return null;
+  const known = frameId === 0 ? null : await getTab(tabId);
+  const host = known?.host ?? siteOf(url);
+  if (host === null) return null;
+  let rec = frameId === 0 && msg.type === 'hello' ? newPage(host) : (known ?? (await getTab(tabId)) ?? newPage(host));
+  rec = withFrame(rec, frameId, msg.type === 'mentions' ? msg.entities.filter((id) => entities.has(id)) : []);
+  await putTab(tabId, rec);
+  await setBadge(tabId, tabCompanies(rec).map((c) => c.id));
+  if (msg.type === 'mentions') return null;
+  return { paused: (await pausedSites()).includes(host), rejected: forSite(await rejections(), host) } satisfies HelloReply;
 }
 
 async function fromPage(msg: PageToBackground): Promise<unknown> {
@@ -141,9 +165,15 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
     return msg ? fromPage(msg) : undefined;
   }
   const tabId = sender.tab?.id;
-  if (tabId === undefined || sender.frameId !== 0) return undefined;
+  const frameId = sender.frameId;
+  if (tabId === undefined || frameId === undefined || !Number.isInteger(frameId) || frameId < 0) return undefined;
   const msg = parseContentToBackground(raw);
-  return msg ? fromContent(msg, tabId, url) : undefined;
+  return msg ? fromContent(msg, tabId, frameId, url) : undefined;
 });
 
-browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabKey(tabId)));
+/** Tabs closed since the worker started: reports still on their way must not bring them back. */
+const closedTabs = new Set<number>();
+browser.tabs.onRemoved.addListener((tabId) => {
+  closedTabs.add(tabId);
+  void serial(tabId, () => browser.storage.session.remove(tabKey(tabId)));
+});

@@ -1,4 +1,5 @@
-// Content script, injected at document_start. Boot order:
+// Content script, injected at document_start in every frame (each frame marks its own text and
+// shows its own card). Boot order:
 //  0. put our input listeners first (before any page script), inactive until we run;
 //  1. ask the background whether this site is paused, and wait for the document to be parsed;
 //  2. scan the page's visible text in slices and mark mentions with CSS highlights (no DOM change);
@@ -12,9 +13,11 @@ import { Matcher } from '../core/matcher.ts';
 import { parseHelloReply, parseToContent, type CardData, type ContentToBackground, type RejectedAlias } from '../core/messages.ts';
 import { CardHost } from './card-host.ts';
 import { HoverController } from './hover.ts';
-import { Mentions } from './mentions.ts';
+import { compareRanges, Mentions } from './mentions.ts';
 import { ScanQueue } from './scan-queue.ts';
-import { isExcluded } from './text-scan.ts';
+import { composedParent, isExcluded } from './text-scan.ts';
+
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 function send<T>(msg: ContentToBackground): Promise<T> {
   return browser.runtime.sendMessage(msg) as Promise<T>;
@@ -74,6 +77,8 @@ class Page {
   });
   private readonly queue = new ScanQueue((root) => this.mentions.scan(root), () => this.afterPass());
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
+  /** Open shadow roots we read: a document-level observer does not see changes inside them. */
+  private readonly watched = new Set<ShadowRoot>();
   private reported = '';
   private rejected: RejectedAlias[] = [];
   private running = false;
@@ -99,10 +104,12 @@ class Page {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.mentions.onShadowRoot = (root) => this.watch(root);
     this.mentions.ensureRegistered();
     this.queue.resume();
     this.queue.add(document.body ?? document.documentElement, true);
-    this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(document.documentElement, OBSERVED);
+    for (const root of this.watched) this.observer.observe(root, OBSERVED);
     // The highlight registry is the page's too: one that clears or squats our names gets them back.
     this.guard = setInterval(() => this.mentions.ensureRegistered(), 1000);
   }
@@ -118,6 +125,15 @@ class Page {
     this.mentions.clear();
     this.mentions.unregister();
     this.report();
+  }
+
+  /** One observer for the document and every open shadow root (observe() adds targets). */
+  private watch(root: ShadowRoot): void {
+    // Now and then, roots whose host left the page are forgotten (not on every call: a page can
+    // hold thousands of components).
+    if (this.watched.size % 256 === 255) for (const r of this.watched) if (!r.host.isConnected) this.watched.delete(r);
+    this.watched.add(root);
+    if (this.running) this.observer.observe(root, OBSERVED);
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -152,8 +168,8 @@ class Page {
   }
 
   /** Tells the background which companies are on the page, when that changes. */
-  private report(): void {
-    const entities = this.running ? this.mentions.entities() : [];
+  report(gone = false): void {
+    const entities = this.running && !gone ? this.mentions.entities() : [];
     const key = entities.join(',');
     if (key === this.reported) return;
     this.reported = key;
@@ -173,9 +189,9 @@ class Page {
   reveal(entity: string): void {
     const first = [...this.mentions.all()]
       .filter((m) => m.entity === entity && m.range.startContainer.isConnected)
-      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))[0];
+      .sort((a, b) => compareRanges(a.range, b.range))[0];
     if (!first) return;
-    first.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    composedParent(first.range.startContainer)?.scrollIntoView({ block: 'center' });
     this.mentions.ensureRegistered();
     this.mentions.setFlash(first.range);
     if (this.flashTimer !== null) clearTimeout(this.flashTimer);
@@ -207,12 +223,17 @@ async function main(): Promise<void> {
     else page.reveal(msg.entity);
     return undefined;
   });
+  // A frame that goes away (removed, navigated) takes its companies off the tab's list.
+  window.addEventListener('pagehide', () => page.report(true));
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted) page.report();
+  });
   const [reply] = await Promise.all([send<unknown>({ type: 'hello' }), settled()]);
   const hello = parseHelloReply(reply);
   if (hello) page.setRejected(hello.rejected);
   if (hello?.paused !== true) page.start();
 }
 
-if (window.top === window && typeof CSS !== 'undefined' && 'highlights' in CSS) {
+if (typeof CSS !== 'undefined' && 'highlights' in CSS) {
   main().catch(() => undefined); // a page or an extension reload must never see our errors
 }

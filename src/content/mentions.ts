@@ -1,7 +1,7 @@
 // The mentions found on the page, the highlights that mark them, and hit-testing a point against
 // them. Marks are CSS Custom Highlights: the page's DOM is never changed to mark a name.
 import { resolveMatches, type Matcher } from '../core/matcher.ts';
-import { isVisible, matchRunWindows, nodesOf, rangeIn, textRuns, type RunMatch } from './text-scan.ts';
+import { containsComposed, isVisible, matchRunWindows, nodesOf, rangeIn, textRuns, type RunMatch } from './text-scan.ts';
 
 /** Highlight names are visible to the page (the registry is shared): one documented prefix. */
 export const MARK = 'company-context';
@@ -33,6 +33,10 @@ export class Mentions {
   private rejected = new Set<string>();
   /** Entity id → its position in the matcher's list, as matches name entities. */
   private readonly entityIndex: ReadonlyMap<string, number>;
+  /** Open shadow roots the scan read text in: hit-testing looks into them. */
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  /** Told of each open shadow root a scan reads, so the page can watch it for changes. */
+  onShadowRoot: ((root: ShadowRoot) => void) | null = null;
 
   constructor(
     private readonly matcher: Matcher,
@@ -59,7 +63,7 @@ export class Mentions {
   /** Entity ids named on the page, in order of first mention. */
   entities(): string[] {
     const seen = new Set<string>();
-    const ordered = [...this.byId.values()].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    const ordered = [...this.byId.values()].sort((a, b) => compareRanges(a.range, b.range));
     for (const m of ordered) seen.add(m.entity);
     return [...seen];
   }
@@ -96,7 +100,7 @@ export class Mentions {
     // Matches are resolved once the whole subtree is read: evidence for an ambiguous name may
     // come later on the page than the name itself.
     const found: RunMatch[] = [];
-    for (const run of textRuns(root, this.own())) {
+    for (const run of textRuns(root, this.own(), this.foundShadowRoot)) {
       for (const window of matchRunWindows(this.matcher, run)) {
         for (const m of window) found.push(m);
         yield;
@@ -124,6 +128,12 @@ export class Mentions {
       this.add({ id: this.nextId++, entity: this.matcher.entities[m.entity]!, text, alias: m.alias, range, nodes, ...(m.evidence ? { evidence: m.evidence } : {}) });
     }
   }
+
+  private readonly foundShadowRoot = (root: ShadowRoot): void => {
+    if (this.shadowRoots.has(root)) return;
+    this.shadowRoots.add(root);
+    this.onShadowRoot?.(root);
+  };
 
   private add(m: Mention): void {
     this.byId.set(m.id, m);
@@ -159,7 +169,7 @@ export class Mentions {
   }
 
   dropWithin(root: Node): void {
-    for (const m of [...this.byId.values()]) if (m.nodes.some((n) => root.contains(n))) this.drop(m);
+    for (const m of [...this.byId.values()]) if (m.nodes.some((n) => containsComposed(root, n))) this.drop(m);
   }
 
   /** Drops mentions whose text left the page or changed under them. */
@@ -187,10 +197,21 @@ export class Mentions {
 
   /** The mention under a viewport point, confirmed against its rendered boxes. */
   at(x: number, y: number): Mention | null {
-    const hit = caretAt(x, y);
-    if (!hit || hit.nodeType !== Node.TEXT_NODE) return null;
-    const ids = this.byNode.get(hit as Text);
-    if (!ids) return null;
+    for (const r of this.shadowRoots) if (!r.host.isConnected) this.shadowRoots.delete(r);
+    const hit = caretAt(x, y, [...this.shadowRoots]);
+    const ids = hit && hit.nodeType === Node.TEXT_NODE ? this.byNode.get(hit as Text) : undefined;
+    if (ids) return this.confirm(ids, x, y);
+    // A caret API that does not look into shadow roots stops at the host: try the text under the
+    // element at the point, inside the open roots we read.
+    if (this.shadowRoots.size === 0) return null;
+    const el = deepElementAt(x, y);
+    if (!el || el.getRootNode().nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return null;
+    const near = new Set<number>();
+    for (const child of el.childNodes) for (const id of this.byNode.get(child as Text) ?? []) near.add(id);
+    return this.confirm(near, x, y);
+  }
+
+  private confirm(ids: Iterable<number>, x: number, y: number): Mention | null {
     for (const id of ids) {
       const m = this.byId.get(id)!;
       // The caret snaps to the nearest character, so a point past the end of a line would hit.
@@ -202,8 +223,44 @@ export class Mentions {
   }
 }
 
-function caretAt(x: number, y: number): Node | null {
-  if (typeof document.caretPositionFromPoint === 'function') return document.caretPositionFromPoint(x, y)?.offsetNode ?? null;
+/** The outermost host a node sits under (the node itself outside shadow trees). */
+function inDocument(node: Node): Node {
+  let n = node;
+  for (let root = n.getRootNode(); root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in root; root = n.getRootNode()) n = (root as ShadowRoot).host;
+  return n;
+}
+
+/**
+ * Page order of two ranges. `compareBoundaryPoints` throws for ranges in different trees (a
+ * shadow root and the document), so those are ordered by the hosts they sit under.
+ */
+export function compareRanges(a: Range, b: Range): number {
+  if (a.startContainer.getRootNode() === b.startContainer.getRootNode()) return a.compareBoundaryPoints(Range.START_TO_START, b);
+  const [na, nb] = [inDocument(a.startContainer), inDocument(b.startContainer)];
+  if (na === nb) return 0;
+  return na.compareDocumentPosition(nb) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY) ? -1 : 1;
+}
+
+type CaretFromPoint = (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition | null;
+
+/**
+ * The text node under a point. `caretPositionFromPoint` takes the open shadow roots it may
+ * return nodes in (others retarget to their host); `caretRangeFromPoint` is the older fallback.
+ */
+function caretAt(x: number, y: number, shadowRoots: ShadowRoot[]): Node | null {
+  const modern = (document as Document & { caretPositionFromPoint?: CaretFromPoint }).caretPositionFromPoint;
+  if (typeof modern === 'function') return modern.call(document, x, y, shadowRoots.length > 0 ? { shadowRoots } : undefined)?.offsetNode ?? null;
   const legacy = (document as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint;
   return legacy ? (legacy.call(document, x, y)?.startContainer ?? null) : null;
+}
+
+/** The innermost element at a point, through open shadow roots. */
+function deepElementAt(x: number, y: number): Element | null {
+  let el = document.elementFromPoint(x, y);
+  for (let depth = 0; el?.shadowRoot && depth < 32; depth++) {
+    const inner = el.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === el) break;
+    el = inner;
+  }
+  return el;
 }

@@ -31,10 +31,28 @@ export function isExcluded(el: Element, own: Element | null): boolean {
   return el instanceof HTMLElement && el.isContentEditable === true;
 }
 
+const isShadowRoot = (n: Node): n is ShadowRoot => n.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in n;
+
+/** The parent element across a shadow boundary: a shadow root's top level sits in its host. */
+export function composedParent(node: Node): Element | null {
+  if (isShadowRoot(node)) return node.host;
+  if (node.parentElement) return node.parentElement;
+  const p = node.parentNode;
+  return p && isShadowRoot(p) ? p.host : null;
+}
+
+/** `root.contains(node)`, looking into shadow trees too (plain `contains` stops at their edge). */
+export function containsComposed(root: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; n = isShadowRoot(n) ? n.host : n.parentNode) {
+    if (n === root) return true;
+  }
+  return false;
+}
+
 /** True when `node` or any ancestor is excluded, or the whole document is in design mode. */
 export function isWithinExcluded(node: Node, own: Element | null): boolean {
   if (node.ownerDocument?.designMode === 'on') return true;
-  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : composedParent(node); el; el = composedParent(el)) {
     if (isExcluded(el, own)) return true;
   }
   return false;
@@ -48,26 +66,44 @@ function blockOf(node: Node, root: Node): Node {
 
 /**
  * Yields runs under `root` in document order. A generator, so the caller can stop at a time
- * budget and resume in a later task on a large page.
+ * budget and resume in a later task on a large page. Open shadow roots are read where their host
+ * stands (and reported to `onShadowRoot`, so the caller can watch them); closed ones never.
  */
-export function* textRuns(root: Node, own: Element | null): Generator<TextRun> {
+export function* textRuns(root: Node, own: Element | null, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextRun> {
   // A subtree rescanned after a change may sit inside an editor the walk would have skipped.
   if (isWithinExcluded(root, own)) return;
   const doc = root.ownerDocument ?? (root as Document);
   // Set when the walk passes anything but inline elements (a <br>, an image, a skipped control):
   // text on either side of it does not read as one name.
   let broken = false;
+  // Open shadow roots met on the way, read before the next text (a host's shadow content renders
+  // in its place). `shadowRoot` gives open roots only: closed ones stay closed.
+  const hosted: ShadowRoot[] = [];
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (n) => {
       if (n.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const el = n as Element;
       if (!INLINE.has(el.localName)) broken = true;
-      return isExcluded(el, own) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+      if (isExcluded(el, own)) return NodeFilter.FILTER_REJECT;
+      if (el.shadowRoot) {
+        hosted.push(el.shadowRoot);
+        broken = true;
+      }
+      return NodeFilter.FILTER_SKIP;
     },
   });
   let run: TextRun | null = null;
   let runBlock: Node | null = null;
-  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+  for (let n = walker.nextNode(); ; n = walker.nextNode()) {
+    if (hosted.length > 0) {
+      if (run && /\S/.test(run.text)) yield run;
+      run = null;
+      for (const shadow of hosted.splice(0)) {
+        onShadowRoot?.(shadow);
+        yield* textRuns(shadow, own, onShadowRoot);
+      }
+    }
+    if (n === null) break;
     const t = n as Text;
     const block = blockOf(t, root);
     if (run && (broken || block !== runBlock)) {
@@ -113,13 +149,27 @@ export function nodesOf(run: TextRun, start: number, end: number): Text[] {
   return run.nodes.filter((_, i) => run.starts[i]! < end && run.starts[i]! + run.nodes[i]!.data.length > start);
 }
 
-/** Whether the text is rendered: not display:none, visibility:hidden or content-visibility hidden. */
+/**
+ * Whether the text is rendered: not display:none, visibility:hidden or content-visibility hidden.
+ * Text at the top of a shadow root is judged by its host.
+ */
 export function isVisible(node: Text, cache: Map<Element, boolean>): boolean {
-  const el = node.parentElement;
-  if (!el) return false;
+  // A host's own text renders only when a slot of its (open) shadow root takes it.
+  if (node.parentElement?.shadowRoot && !node.assignedSlot) return false;
+  const el = composedParent(node);
+  return el ? isElementVisible(el, cache) : false;
+}
+
+function isElementVisible(el: Element, cache: Map<Element, boolean>): boolean {
   let v = cache.get(el);
   if (v === undefined) {
     v = typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true;
+    // `display: contents` has no box of its own, so checkVisibility says false; its text renders
+    // in the parent's box unless this element hides it.
+    if (!v && getComputedStyle(el).display === 'contents') {
+      const parent = composedParent(el);
+      v = getComputedStyle(el).visibility === 'visible' && (parent === null || isElementVisible(parent, cache));
+    }
     cache.set(el, v);
   }
   return v;

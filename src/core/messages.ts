@@ -44,6 +44,8 @@ export interface HelloReply {
 
 export interface TabCompany {
   id: string;
+  /** The frame that names it first (0: the top page), where "reveal" is sent. */
+  frameId: number;
   name: string;
   status: string;
   inForce: boolean;

@@ -38,9 +38,10 @@ function Popup() {
       </>
     );
   }
-  const reveal = (entity: string) => {
+  // Only the frame that names it first scrolls (each frame's content script answers apart).
+  const reveal = (entity: string, frameId: number) => {
     const msg: ToContent = { type: 'reveal', entity };
-    void browser.tabs.sendMessage(tabId, msg).catch(() => undefined);
+    void browser.tabs.sendMessage(tabId, msg, { frameId }).catch(() => undefined);
   };
   const toggle = async (paused: boolean) => setState(await ask<TabState>({ type: 'setPaused', tabId, paused }));
   return (
@@ -58,7 +59,7 @@ function Popup() {
         <ul id="companies">
           {state.companies.map((c) => (
             <li key={c.id}>
-              <button type="button" data-entity={c.id} onClick={() => reveal(c.id)}>
+              <button type="button" data-entity={c.id} onClick={() => reveal(c.id, c.frameId)}>
                 <span class="name">{c.name}</span>
                 <span class={c.inForce ? 'status in-force' : 'status'}>{c.status}</span>
               </button>

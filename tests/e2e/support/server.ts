@@ -13,28 +13,48 @@ export interface TestServer {
   origin: string;
   port: number;
   log: Logged[];
-  /** Declares a path the test itself opens; any other request is unexpected. */
-  allow(path: string): string;
+  /**
+   * Declares a page the test itself opens, by path on the test origin (`/seed`) or by absolute
+   * URL on one of the other origins served (`http://cross.test/frame`); returns its URL. Any
+   * other request is unexpected.
+   */
+  allow(pathOrUrl: string): string;
   /** Requests other than the pages the test itself opened. */
   unexpected(): Logged[];
   close(): Promise<void>;
 }
 
-export type Route = (path: string) => { status?: number; headers?: Record<string, string>; body: string } | null;
+/**
+ * Answers a request: `key` is the path for the test origin (`/seed`) and origin plus path for the
+ * other origins served (`http://cross.test/frame`), so a route written for paths never answers
+ * for another origin by mistake.
+ */
+export type Route = (key: string) => { status?: number; headers?: Record<string, string>; body: string } | null;
 
-export async function startServer(route: Route): Promise<TestServer> {
+export interface ServerOptions {
+  /**
+   * Other origins the proxy answers itself, through `route` (never resolved or forwarded), e.g.
+   * `http://cross.test` for cross-origin frames. Requests to any other origin are refused.
+   */
+  origins?: string[];
+}
+
+export async function startServer(route: Route, { origins = [] }: ServerOptions = {}): Promise<TestServer> {
   const log: Logged[] = [];
   const allowed = new Set<string>();
+  const served = new Set(origins.map((o) => new URL(o).origin));
   let origin = '';
+  const keyOf = (url: URL): string | null => (url.origin === origin ? url.pathname : served.has(url.origin) ? `${url.origin}${url.pathname}` : null);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     // Through a proxy the request line carries the absolute URL; directly, only the path.
     const url = new URL(req.url ?? '/', origin);
     log.push({ method: req.method ?? '?', url: url.href });
-    if (url.origin !== origin) {
+    const key = keyOf(url);
+    if (key === null) {
       res.writeHead(502, { 'content-type': 'text/plain' }).end('blocked by the test proxy');
       return;
     }
-    const page = route(url.pathname);
+    const page = route(key);
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -53,11 +73,18 @@ export async function startServer(route: Route): Promise<TestServer> {
     origin,
     port,
     log,
-    allow: (path) => {
-      allowed.add(path);
-      return `${origin}${path}`;
+    allow: (pathOrUrl) => {
+      const url = new URL(pathOrUrl, origin);
+      const key = keyOf(url);
+      if (key === null) throw new Error(`${pathOrUrl} is on an origin this server does not serve`);
+      allowed.add(key);
+      return url.href;
     },
-    unexpected: () => log.filter((l) => !(l.method === 'GET' && l.url.startsWith(`${origin}/`) && allowed.has(new URL(l.url).pathname))),
+    unexpected: () => log.filter((l) => {
+      if (l.method !== 'GET') return true;
+      const key = keyOf(new URL(l.url));
+      return key === null || !allowed.has(key);
+    }),
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }
