@@ -9,6 +9,7 @@ import { evalInCard, evalInContentWorld } from './support/card.ts';
 import { runFixture, settle, snapshot, type Browsers, type Tab } from './support/fixture-runner.ts';
 import { PROBE_SCRIPT } from './support/page-probe.ts';
 import { fixturePaths, fixtureRoute } from './support/fixture-server.ts';
+import { CROSS_ORIGIN } from './support/fixture.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 /** Hosts Chromium itself calls even with background networking off; printed, never from our contexts. */
@@ -56,7 +57,7 @@ describe('Chromium: hostile, heavy and structural fixtures, with and without the
   let browsers: Browsers;
 
   beforeAll(async () => {
-    server = await startServer(fixtureRoute(FIXTURES));
+    server = await startServer(fixtureRoute(FIXTURES), { origins: [CROSS_ORIGIN] });
     for (const p of fixturePaths(FIXTURES)) server.allow(p);
     const launched = await launchChromium({ proxyPort: server.port });
     ({ ctx: ours, extId } = launched);

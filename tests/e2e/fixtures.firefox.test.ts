@@ -9,6 +9,7 @@ import { launchFirefox } from './support/browsers.ts';
 import { runFixture, type Browsers, type Tab } from './support/fixture-runner.ts';
 import { fixturePaths, fixtureRoute } from './support/fixture-server.ts';
 import { PROBE, PROBE_SCRIPT } from './support/page-probe.ts';
+import { CROSS_ORIGIN } from './support/fixture.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 /** Hosts Firefox itself calls (updates, telemetry, safe browsing); printed, never ours. */
@@ -40,7 +41,7 @@ describe('Firefox: hostile, heavy and structural fixtures, with and without the 
   let browsers: Browsers;
 
   beforeAll(async () => {
-    server = await startServer(fixtureRoute(FIXTURES));
+    server = await startServer(fixtureRoute(FIXTURES), { origins: [CROSS_ORIGIN] });
     for (const p of fixturePaths(FIXTURES)) server.allow(p);
     ours = await launchFirefox(server.port);
     plain = await launchFirefox(server.port, { withExtension: false });

@@ -61,6 +61,7 @@ export const PROBE_SCRIPT = `(() => {
   const bodyGet = Object.getOwnPropertyDescriptor(Document.prototype, 'body').get;
   const titleGet = Object.getOwnPropertyDescriptor(Document.prototype, 'title').get;
   const matches = Element.prototype.matches;
+  const shadowRootGet = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot').get;
   const querySelector = Document.prototype.querySelector;
   const createTreeWalker = Document.prototype.createTreeWalker;
   const nextNode = TreeWalker.prototype.nextNode;
@@ -149,21 +150,29 @@ export const PROBE_SCRIPT = `(() => {
       return enc(out);
     },
     point(text, nth) {
-      const walker = apply(createTreeWalker, doc, [apply(bodyGet, doc, []) || apply(docEl, doc, []), 4]);
-      let seen = 0;
-      for (let n = apply(nextNode, walker, []); n; n = apply(nextNode, walker, [])) {
-        const data = apply(textData, n, []);
-        for (let i = apply(indexOf, data, [text]); i >= 0; i = apply(indexOf, data, [text, i + 1])) {
-          if (seen++ < nth) continue;
-          const r = apply(createRange, doc, []);
-          apply(setStart, r, [n, i]);
-          apply(setEnd, r, [n, i + text.length]);
-          const box = apply(getClientRects, r, [])[0];
-          if (!box) return 'null';
-          return enc({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+      // Document order, open shadow roots included (where their host stands).
+      const found = [];
+      const visit = (root) => {
+        const walker = apply(createTreeWalker, doc, [root, 5]);
+        for (let n = apply(nextNode, walker, []); n; n = apply(nextNode, walker, [])) {
+          if (apply(nodeType, n, []) === 1) {
+            const sr = apply(shadowRootGet, n, []);
+            if (sr) visit(sr);
+            continue;
+          }
+          const data = apply(textData, n, []);
+          for (let i = apply(indexOf, data, [text]); i >= 0; i = apply(indexOf, data, [text, i + 1])) apply(push, found, [[n, i]]);
         }
-      }
-      return 'null';
+      };
+      visit(apply(bodyGet, doc, []) || apply(docEl, doc, []));
+      const hit = found[nth];
+      if (!hit) return 'null';
+      const r = apply(createRange, doc, []);
+      apply(setStart, r, [hit[0], hit[1]]);
+      apply(setEnd, r, [hit[0], hit[1] + text.length]);
+      const box = apply(getClientRects, r, [])[0];
+      if (!box) return 'null';
+      return enc({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
     },
     marks() {
       const h = registry ? apply(registryGet, registry, ['company-context']) : undefined;
