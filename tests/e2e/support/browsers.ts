@@ -16,6 +16,8 @@ export interface ChromiumOptions {
   withExtension?: boolean;
   headless?: boolean;
   viewport?: { width: number; height: number };
+  /** More command-line switches (e.g. `--lang=zh-CN`, which picks the extension's locale). */
+  args?: string[];
 }
 
 export interface LaunchedChromium {
@@ -24,7 +26,7 @@ export interface LaunchedChromium {
   extId: string;
 }
 
-export async function launchChromium({ proxyPort, withExtension = true, headless = true, viewport = { width: 1000, height: 700 } }: ChromiumOptions = {}): Promise<LaunchedChromium> {
+export async function launchChromium({ proxyPort, withExtension = true, headless = true, viewport = { width: 1000, height: 700 }, args = [] }: ChromiumOptions = {}): Promise<LaunchedChromium> {
   const ext = resolve('dist/chrome');
   const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cc-chromium-')), {
     executablePath: CHROMIUM,
@@ -35,6 +37,7 @@ export async function launchChromium({ proxyPort, withExtension = true, headless
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
       ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>'] : []),
+      ...args,
     ],
   });
   if (!withExtension) return { ctx, sw: null, extId: '' };
