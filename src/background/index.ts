@@ -3,7 +3,8 @@
 // popup and the badge, and makes no network connection.
 import browser from 'webextension-polyfill';
 import dataset from 'virtual:company-context/dataset';
-import { cardData, isInForce, statusLine } from '../core/compile.ts';
+import { cardData, entityStatus, isInForce } from '../core/compile.ts';
+import { statusText } from '../ui/format.ts';
 import {
   parseContentToBackground, parsePageToBackground, siteOf,
   type ContentToBackground, type HelloReply, type PageToBackground, type RejectedAlias, type Rejection, type TabState,
@@ -81,7 +82,7 @@ async function tabState(tabId: number): Promise<TabState> {
   const paused = (await pausedSites()).includes(rec.host);
   const companies = tabCompanies(rec).flatMap(({ id, frameId }) => {
     const e = entities.get(id);
-    return e ? [{ id, frameId, name: e.name, status: statusLine(e, lists), inForce: e.measures.some(isInForce) }] : [];
+    return e ? [{ id, frameId, name: e.name, status: statusText(entityStatus(e, lists)), inForce: e.measures.some(isInForce) }] : [];
   });
   return { active: true, host: rec.host, paused, companies };
 }

@@ -16,6 +16,7 @@ import { HoverController } from './hover.ts';
 import { compareRanges, Mentions } from './mentions.ts';
 import { ScanQueue } from './scan-queue.ts';
 import { composedParent, isExcluded } from './text-scan.ts';
+import { t } from '../ui/i18n.ts';
 
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
@@ -66,12 +67,12 @@ class Page {
     },
     report: (m, card, includeUrl) =>
       [
-        'Company Context: possible wrong match',
-        `Matched text: ${m.text}`,
-        `Alias: ${m.alias}${m.evidence ? ` (ambiguous; counted because ${m.evidence})` : ''}`,
-        `Entity: ${card.id} (${card.name})`,
-        `Dataset: as of ${card.datasetAsOf}; extension ${browser.runtime.getManifest().version}`,
-        ...(includeUrl ? [`Page: ${location.href}`] : []),
+        t('report_title'),
+        t('report_matched', m.text),
+        m.evidence ? t('report_alias_ambiguous', m.alias, m.evidence) : t('report_alias', m.alias),
+        t('report_entity', card.id, card.name),
+        t('report_dataset', card.datasetAsOf, browser.runtime.getManifest().version),
+        ...(includeUrl ? [t('report_page', location.href)] : []),
       ].join('\n'),
     isDark,
   });

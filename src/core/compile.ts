@@ -47,8 +47,8 @@ export interface CardRelated {
   id: string;
   name: string;
   note?: string;
-  /** The related entity's own status line, never this entity's measures. */
-  status: string;
+  /** The related entity's own status, never this entity's measures. */
+  status: EntityStatus;
 }
 
 export interface CardData {
@@ -70,15 +70,23 @@ export function isInForce(m: Measure): boolean {
   return m.removed === undefined;
 }
 
-/** One neutral line: what lists name the entity now, or that the dataset has none. */
-export function statusLine(e: Entity, lists: ReadonlyMap<string, ListDef>): string {
+/** What lists name the entity now, as facts; the interface words it (src/ui/format.ts statusText). */
+export interface EntityStatus {
+  /** Measures in force. */
+  inForce: number;
+  /** Their jurisdictions, each once, in measure order. */
+  jurisdictions: string[];
+  /** No measure in force, but the dataset records earlier ones that were removed. */
+  removedEarlier: boolean;
+}
+
+export function entityStatus(e: Entity, lists: ReadonlyMap<string, ListDef>): EntityStatus {
   const inForce = e.measures.filter(isInForce);
-  if (inForce.length === 0) {
-    const removed = e.measures.length > 0 ? ' (earlier listings removed)' : '';
-    return `No listing in this dataset${removed}`;
-  }
-  const by = [...new Set(inForce.map((m) => lists.get(m.list)?.jurisdiction ?? '?'))];
-  return `${inForce.length} measure${inForce.length === 1 ? '' : 's'} in force (${by.join(', ')})`;
+  return {
+    inForce: inForce.length,
+    jurisdictions: [...new Set(inForce.map((m) => lists.get(m.list)?.jurisdiction ?? '?'))],
+    removedEarlier: inForce.length === 0 && e.measures.length > 0,
+  };
 }
 
 export function daysBetween(from: string, to: string): number {
@@ -113,7 +121,7 @@ export function cardData(dataset: Dataset, id: string, today: string): CardData 
   const related: CardRelated[] = entity.related.flatMap((r) => {
     const other = dataset.entities.find((e) => e.id === r.entity);
     if (!other) return [];
-    const out: CardRelated = { type: r.type, id: other.id, name: other.name, status: statusLine(other, lists) };
+    const out: CardRelated = { type: r.type, id: other.id, name: other.name, status: entityStatus(other, lists) };
     if (r.note) out.note = r.note;
     return [out];
   });

@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill';
 import type { CardData } from '../core/compile.ts';
 import { isEntityId, type PageToBackground } from '../core/messages.ts';
 import { Card } from '../ui/Card.tsx';
+import { localizeDocument, t } from '../ui/i18n.ts';
 import '../ui/card.css';
 import './entity.css';
 
@@ -16,12 +17,13 @@ function EntityPage() {
     const msg: PageToBackground = { type: 'entity', entity: id };
     void (browser.runtime.sendMessage(msg) as Promise<CardData | null>).then((c) => {
       setCard(c);
-      if (c) document.title = `${c.name} — Company Context`;
+      if (c) document.title = t('entity_title_of', c.name);
     });
   }, []);
-  if (card === undefined) return <p>Loading…</p>;
-  if (card === null) return <p>No such entity in this dataset.</p>;
+  if (card === undefined) return <p>{t('loading')}</p>;
+  if (card === null) return <p>{t('entity_none')}</p>;
   return <Card card={card} />;
 }
 
+localizeDocument(t('entity_title'));
 render(<EntityPage />, document.getElementById('app')!);

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PageToBackground, Rejection } from '../core/messages.ts';
+import { fill, localizeDocument, longDate, quoted, t } from '../ui/i18n.ts';
 import './options.css';
 
 function ask(msg: PageToBackground): Promise<Rejection[]> {
@@ -14,16 +15,16 @@ function Options() {
   useEffect(() => {
     void ask({ type: 'rejections' }).then(setList);
   }, []);
-  if (!list) return <p>Loading…</p>;
+  if (!list) return <p>{t('loading')}</p>;
   const sites = [...new Set(list.map((r) => r.site))].sort();
   const undo = async (r: Rejection) => setList(await ask({ type: 'unreject', site: r.site, entity: r.entity, alias: r.alias }));
   return (
     <>
-      <h1>Company Context</h1>
-      <h2>Not this company</h2>
-      <p class="muted">Names you said did not mean the company, per site. They stay unmarked on that site until you undo.</p>
+      <h1>{t('ext_name')}</h1>
+      <h2>{t('not_this_company')}</h2>
+      <p class="muted">{t('options_rejected_intro')}</p>
       {sites.length === 0 ? (
-        <p id="none">Nothing here yet. Use “Not this company” on a card to add an entry.</p>
+        <p id="none">{t('options_rejected_none', quoted(t('not_this_company')))}</p>
       ) : (
         sites.map((site) => (
           <section key={site}>
@@ -31,9 +32,10 @@ function Options() {
             <ul>
               {list.filter((r) => r.site === site).map((r) => (
                 <li key={`${r.entity}/${r.alias}`} data-entity={r.entity}>
-                  “{r.alias}” is not <code>{r.entity}</code> <span class="muted">(since {r.at})</span>{' '}
+                  {fill('options_rejected_entry', quoted(r.alias), <code>{r.entity}</code>)}{' '}
+                  <span class="muted">({fill('options_rejected_since', <time dateTime={r.at}>{longDate(r.at)}</time>)})</span>{' '}
                   <button type="button" onClick={(e) => e.isTrusted && void undo(r)}>
-                    Undo
+                    {t('options_undo')}
                   </button>
                 </li>
               ))}
@@ -41,9 +43,10 @@ function Options() {
           </section>
         ))
       )}
-      <p class="muted">Stored only in this browser. Nothing is sent anywhere.</p>
+      <p class="muted">{t('options_stored_here')}</p>
     </>
   );
 }
 
+localizeDocument(t('options_title'));
 render(<Options />, document.getElementById('app')!);

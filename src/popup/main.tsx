@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { PageToBackground, TabState, ToContent } from '../core/messages.ts';
+import { localizeDocument, t } from '../ui/i18n.ts';
 import './popup.css';
 
 function ask<T>(msg: PageToBackground): Promise<T> {
@@ -29,12 +30,12 @@ function Popup() {
     });
   }, []);
 
-  if (!state) return <p class="muted">Loading…</p>;
+  if (!state) return <p class="muted">{t('loading')}</p>;
   if (!state.active || tabId === null) {
     return (
       <>
-        <h1>Company Context</h1>
-        <p class="muted">Company Context does not run on this page (only on http and https pages).</p>
+        <h1>{t('ext_name')}</h1>
+        <p class="muted">{t('popup_not_here')}</p>
       </>
     );
   }
@@ -46,15 +47,15 @@ function Popup() {
   const toggle = async (paused: boolean) => setState(await ask<TabState>({ type: 'setPaused', tabId, paused }));
   return (
     <>
-      <h1>Company Context</h1>
+      <h1>{t('ext_name')}</h1>
       <label class="switch">
         <input type="checkbox" id="pause" checked={state.paused} onChange={(e) => void toggle(e.currentTarget.checked)} />
-        Pause on {state.host}
+        {t('popup_pause_on', state.host)}
       </label>
       {state.paused ? (
-        <p class="muted">Paused on this site: nothing is marked.</p>
+        <p class="muted">{t('popup_paused')}</p>
       ) : state.companies.length === 0 ? (
-        <p class="muted">No company from the dataset found on this page.</p>
+        <p class="muted">{t('popup_none_found')}</p>
       ) : (
         <ul id="companies">
           {state.companies.map((c) => (
@@ -67,9 +68,10 @@ function Popup() {
           ))}
         </ul>
       )}
-      <p class="muted small">Works offline from a bundled dataset. Makes no network request and does not change pages.</p>
+      <p class="muted small">{t('popup_promise')}</p>
     </>
   );
 }
 
+localizeDocument(t('ext_name'));
 render(<Popup />, document.getElementById('app')!);

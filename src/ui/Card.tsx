@@ -5,7 +5,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CardData, CardMeasure } from '../core/compile.ts';
 import type { Citation, Claim } from '../core/dataset.ts';
-import { citationText, dateMeaning, placeName } from './format.ts';
+import { citationText, dateMeaning, kindName, placeName, relationName, statusText } from './format.ts';
+import { fill, listOf, longDate, plural, quoted, t, uiDir, uiLocale } from './i18n.ts';
 
 /** What matched on the page, shown so that a wrong match is visible as one. */
 export interface CardMatch {
@@ -41,14 +42,14 @@ function ReportPanel({ report }: { report: (includeUrl: boolean) => string }) {
   return (
     <div class="report">
       <label>
-        <input type="checkbox" checked={withUrl} onChange={trusted(() => setWithUrl(!withUrl))} /> Include the page address
+        <input type="checkbox" checked={withUrl} onChange={trusted(() => setWithUrl(!withUrl))} /> {t('card_report_include_url')}
       </label>
-      <textarea readOnly rows={6} value={text} aria-label="Report text" />
+      <textarea readOnly rows={6} value={text} aria-label={t('card_report_text_label')} />
       <button type="button" class="link" onClick={trusted(copy)}>
-        Copy report
+        {t('card_report_copy')}
       </button>{' '}
       <span class="muted" role="status">
-        {copied === 'yes' ? 'Copied. Nothing was sent.' : copied === 'failed' ? 'Select the text and copy it.' : 'Nothing is sent: paste it where you report.'}
+        {copied === 'yes' ? t('card_report_copied') : copied === 'failed' ? t('card_report_copy_failed') : t('card_report_hint')}
       </span>
     </div>
   );
@@ -61,14 +62,14 @@ function ReaderSay({ onReject, report }: { onReject?: () => void; report?: (incl
     <div class="say">
       {onReject ? (
         <button type="button" class="link" data-action="reject" onClick={trusted(onReject)}>
-          Not this company
+          {t('not_this_company')}
         </button>
       ) : null}
       {report ? (
         <>
           {' · '}
           <button type="button" class="link" data-action="report" aria-expanded={reporting} onClick={trusted(() => setReporting(!reporting))}>
-            Report a problem
+            {t('card_report_problem')}
           </button>
           {reporting ? <ReportPanel report={report} /> : null}
         </>
@@ -79,18 +80,14 @@ function ReaderSay({ onReject, report }: { onReject?: () => void; report?: (incl
 
 function Source({ c }: { c: Citation }) {
   const text = citationText(c);
-  return (
-    <span class="src">
-      Source:{' '}
-      {c.url ? (
-        <a href={c.url} target="_blank" rel="noopener noreferrer">
-          {text}
-        </a>
-      ) : (
-        text
-      )}
-    </span>
+  const cited = c.url ? (
+    <a href={c.url} target="_blank" rel="noopener noreferrer">
+      {text}
+    </a>
+  ) : (
+    text
   );
+  return <span class="src">{fill('card_source', cited)}</span>;
 }
 
 /** Scope notes can run long: two lines, and the rest on request. */
@@ -99,10 +96,10 @@ function Scope({ text }: { text: string }) {
   const long = text.length > 140;
   return (
     <div>
-      <div class={open || !long ? 'scope' : 'scope clamped'}>Scope: {text}</div>
+      <div class={open || !long ? 'scope' : 'scope clamped'}>{t('card_scope', text)}</div>
       {long ? (
         <button type="button" class="link small" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Show less' : 'Show full scope'}
+          {open ? t('card_scope_less') : t('card_scope_more')}
         </button>
       ) : null}
     </div>
@@ -116,17 +113,15 @@ function MeasureItem({ m }: { m: CardMeasure }) {
         <strong>{m.listName}</strong> <span class="muted">· {m.authority}</span>
       </div>
       <div>
-        {m.program} · since <time dateTime={m.since}>{m.since}</time> <span class="muted">({dateMeaning(m.sinceMeaning)})</span>
+        {fill('card_since', m.program, <time dateTime={m.since}>{m.since}</time>)} <span class="muted">({dateMeaning(m.sinceMeaning)})</span>
       </div>
       <div class={m.removed ? 'status gone' : 'status'}>
         {m.removed ? (
-          <>
-            Removed on <time dateTime={m.removed}>{m.removed}</time>
-          </>
+          fill('card_removed_on', <time dateTime={m.removed}>{m.removed}</time>)
         ) : (
-          'In force'
+          t('card_in_force')
         )}
-        {m.listedAs ? <span class="muted"> · listed as “{m.listedAs}”</span> : null}
+        {m.listedAs ? <span class="muted"> · {t('card_listed_as', quoted(m.listedAs))}</span> : null}
       </div>
       {m.scope ? <Scope text={m.scope} /> : null}
       <div>
@@ -141,14 +136,14 @@ function ClaimItem({ c }: { c: Claim }) {
     <li class="claim">
       <div>{c.text}</div>
       <div class="muted">
-        Claimed by {c.by}, <time dateTime={c.date}>{c.date}</time>. <Source c={c.source} />
+        {fill('card_claimed_by', c.by, <time dateTime={c.date}>{c.date}</time>)} <Source c={c.source} />
       </div>
       {c.counterClaims.length > 0 ? (
         <ul class="counter">
           {c.counterClaims.map((cc, i) => (
             <li key={i}>
               <div>
-                <span class="label">Answer from {cc.by}:</span> {cc.text}
+                <span class="label">{t('card_answer_from', cc.by)}</span> {cc.text}
               </div>
               <div class="muted">
                 <time dateTime={cc.date}>{cc.date}</time>. <Source c={cc.source} />
@@ -157,7 +152,7 @@ function ClaimItem({ c }: { c: Claim }) {
           ))}
         </ul>
       ) : (
-        <div class="muted">No answer recorded in this dataset.</div>
+        <div class="muted">{t('card_no_answer')}</div>
       )}
     </li>
   );
@@ -175,24 +170,25 @@ function Section({ title, children }: { title: string; children: ComponentChildr
 export function Card({ card, matched, onOpenEntity, onReject, report, headingId }: CardProps) {
   const inForce = card.jurisdictions.some((j) => j.measures.some((m) => !m.removed));
   return (
-    <div class="card" data-entity={card.id} data-in-force={String(inForce)}>
+    // Our own language and direction: the page's (lang, dir="rtl") would otherwise be inherited.
+    <div class="card" lang={uiLocale()} dir={uiDir()} data-entity={card.id} data-in-force={String(inForce)}>
       <header>
         <h2 id={headingId}>{card.name}</h2>
         <div class="muted">
-          {card.kind === 'organisation' ? 'Organisation' : 'Company'} · {placeName(card.country)}
-          {matched ? <> · matched “{matched.text}”</> : null}
+          {kindName(card.kind)} · {placeName(card.country)}
+          {matched ? <> · {t('card_matched', quoted(matched.text))}</> : null}
         </div>
         {matched?.evidence ? (
           <div class="muted evidence">
-            “{matched.alias}” can mean other things; counted because {matched.evidence}.
+            {t('card_evidence', quoted(matched.alias), matched.evidence)}
           </div>
         ) : null}
         {/* Beside what matched, where a wrong match is noticed: not at the bottom of a long card. */}
         <ReaderSay onReject={onReject} report={report} />
       </header>
-      <Section title="Government measures">
+      <Section title={t('card_measures')}>
         {card.jurisdictions.length === 0 ? (
-          <p class="none">No listing in this dataset.</p>
+          <p class="none">{t('card_no_listing')}</p>
         ) : (
           card.jurisdictions.map((j) => (
             <div class="jurisdiction" key={j.jurisdiction}>
@@ -207,7 +203,7 @@ export function Card({ card, matched, onOpenEntity, onReject, report, headingId 
         )}
       </Section>
       {card.claims.length > 0 ? (
-        <Section title="Disputed claims">
+        <Section title={t('card_claims')}>
           <ul>
             {card.claims.map((c) => (
               <ClaimItem c={c} key={c.id} />
@@ -216,12 +212,12 @@ export function Card({ card, matched, onOpenEntity, onReject, report, headingId 
         </Section>
       ) : null}
       {card.related.length > 0 ? (
-        <Section title="Related entities">
+        <Section title={t('card_related')}>
           <ul>
             {card.related.map((r) => (
               <li key={r.id}>
-                <span class="label">{r.type[0]!.toUpperCase() + r.type.slice(1)}:</span> {r.name}
-                {r.note ? <span class="muted"> ({r.note})</span> : null} — {r.status}
+                <span class="label">{t('card_relation', relationName(r.type))}</span> {r.name}
+                {r.note ? <span class="muted"> ({r.note})</span> : null} — {statusText(r.status)}
               </li>
             ))}
           </ul>
@@ -230,17 +226,17 @@ export function Card({ card, matched, onOpenEntity, onReject, report, headingId 
       <footer>
         {card.staleDays !== undefined ? (
           <p class="stale" role="note">
-            This dataset is {card.staleDays} days old: lists may have changed since.
+            {plural('card_stale', card.staleDays)}
           </p>
         ) : null}
         <p class="muted">
-          Dataset as of {card.datasetAsOf}.{' '}
-          {card.listsAsOf.map((l) => `${l.name}: as of ${l.asOf}`).join('; ')}
-          {card.listsAsOf.length > 0 ? '.' : ''} A listing is not a finding of wrongdoing; no listing here means none in this dataset.
+          {fill('card_dataset_as_of', <time dateTime={card.datasetAsOf}>{longDate(card.datasetAsOf)}</time>)}{' '}
+          {card.listsAsOf.length > 0 ? t('card_lists_as_of', listOf(card.listsAsOf.map((l) => t('card_list_as_of', l.name, longDate(l.asOf))))) : null}{' '}
+          {t('card_not_a_finding')}
         </p>
         {onOpenEntity ? (
           <button type="button" class="link" onClick={trusted(onOpenEntity)}>
-            Full entity page
+            {t('card_entity_page')}
           </button>
         ) : null}
 

@@ -1,29 +1,52 @@
-// Display helpers shared by the card, the popup and the entity page. Text only, never markup.
-import type { DateMeaning } from '../core/dataset.ts';
+// Display helpers shared by the card, the popup, the entity page and the background. Text only,
+// never markup; all wording through i18n.ts.
+import type { DateMeaning, EntityKind, RelationType } from '../core/dataset.ts';
+import type { EntityStatus } from '../core/compile.ts';
+import { listOf, plural, quoted, regionName, t } from './i18n.ts';
 
-const regions = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** "US" → "United States"; "EU", "UN" are known region codes too. */
+/** "US" → "United States" in the interface language; "EU", "UN" are known region codes too. */
 export function placeName(code: string): string {
-  try {
-    return regions.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return regionName(code);
 }
 
-const MEANING: Record<DateMeaning, string> = {
-  listed: 'date added to the list',
-  effective: 'date the measure took effect',
-  designated: 'date of designation',
-  announced: 'date announced',
-  enacted: 'date the law was enacted',
+// Written out so that check:locales sees every id.
+const MEANING: Record<DateMeaning, () => string> = {
+  listed: () => t('date_meaning_listed'),
+  effective: () => t('date_meaning_effective'),
+  designated: () => t('date_meaning_designated'),
+  announced: () => t('date_meaning_announced'),
+  enacted: () => t('date_meaning_enacted'),
 };
 
 export function dateMeaning(m: DateMeaning): string {
-  return MEANING[m];
+  return MEANING[m]();
+}
+
+const KIND: Record<EntityKind, () => string> = {
+  company: () => t('kind_company'),
+  organisation: () => t('kind_organisation'),
+};
+
+export function kindName(k: EntityKind): string {
+  return KIND[k]();
+}
+
+const RELATION: Record<RelationType, () => string> = {
+  parent: () => t('relation_parent'),
+  subsidiary: () => t('relation_subsidiary'),
+  affiliate: () => t('relation_affiliate'),
+};
+
+export function relationName(r: RelationType): string {
+  return RELATION[r]();
+}
+
+/** One neutral line: how many measures name the entity now, and where; or that the dataset has none. */
+export function statusText(s: EntityStatus): string {
+  if (s.inForce === 0) return s.removedEarlier ? t('status_none_removed_earlier') : t('status_none');
+  return plural('status_in_force', s.inForce, listOf(s.jurisdictions));
 }
 
 export function citationText(c: { publisher: string; title: string; date?: string; ref?: string }): string {
-  return [c.ref, c.publisher, `“${c.title}”`, c.date].filter(Boolean).join(', ');
+  return [c.ref, c.publisher, quoted(c.title), c.date].filter(Boolean).join(', ');
 }

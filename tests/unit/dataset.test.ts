@@ -5,7 +5,7 @@ import { build } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../scripts/load-dataset.ts';
 import { datasetPlugin } from '../../scripts/vite-plugins.ts';
-import { cardData, compileNameIndex, statusLine } from '../../src/core/compile.ts';
+import { cardData, compileNameIndex, entityStatus } from '../../src/core/compile.ts';
 import { DatasetError, isPartialDate } from '../../src/core/validate.ts';
 
 const FIXTURE = 'tests/fixtures/dataset';
@@ -106,11 +106,11 @@ describe('compiled data', () => {
     expect(cardData(dataset, 'acme', '2027-01-01')!.staleDays).toBe(365);
     expect(cardData(dataset, 'nobody', '2026-01-01')).toBeNull();
   });
-  it('words a status neutrally', () => {
+  it('states a status as facts (the interface words them: tests/unit/i18n.test.tsx)', () => {
     const lists = new Map(dataset.lists.map((l) => [l.id, l]));
     const e = dataset.entities[0]!;
-    expect(statusLine(e, lists)).toBe('1 measure in force (US)');
-    expect(statusLine({ ...e, measures: [] }, lists)).toBe('No listing in this dataset');
-    expect(statusLine({ ...e, measures: [{ ...e.measures[0]!, removed: '2021-01-01' }] }, lists)).toBe('No listing in this dataset (earlier listings removed)');
+    expect(entityStatus(e, lists)).toEqual({ inForce: 1, jurisdictions: ['US'], removedEarlier: false });
+    expect(entityStatus({ ...e, measures: [] }, lists)).toEqual({ inForce: 0, jurisdictions: [], removedEarlier: false });
+    expect(entityStatus({ ...e, measures: [{ ...e.measures[0]!, removed: '2021-01-01' }] }, lists)).toEqual({ inForce: 0, jurisdictions: [], removedEarlier: true });
   });
 });

@@ -18,6 +18,8 @@ export interface ChromiumOptions {
   extraExtensions?: string[];
   headless?: boolean;
   viewport?: { width: number; height: number };
+  /** More command-line switches (e.g. `--lang=zh-CN`, which picks the extension's locale). */
+  args?: string[];
 }
 
 export interface LaunchedChromium {
@@ -26,7 +28,7 @@ export interface LaunchedChromium {
   extId: string;
 }
 
-export async function launchChromium({ proxyPort, withExtension = true, extraExtensions = [], headless = true, viewport = { width: 1000, height: 700 } }: ChromiumOptions = {}): Promise<LaunchedChromium> {
+export async function launchChromium({ proxyPort, withExtension = true, extraExtensions = [], headless = true, viewport = { width: 1000, height: 700 }, args = [] }: ChromiumOptions = {}): Promise<LaunchedChromium> {
   const ext = [resolve('dist/chrome'), ...extraExtensions.map((d) => resolve(d))].join(',');
   const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cc-chromium-')), {
     executablePath: CHROMIUM,
@@ -37,6 +39,7 @@ export async function launchChromium({ proxyPort, withExtension = true, extraExt
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
       ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>'] : []),
+      ...args,
     ],
   });
   if (!withExtension) return { ctx, sw: null, extId: '' };
