@@ -1,9 +1,8 @@
 // Readers for the official-list snapshots and reference transcriptions in ../shared, reduced to
 // what verification needs: the names a row lists, the list or program it is on, its dates.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
-import { csvObjects, isoDate, parseCsv } from '../lib/csv.ts';
+import { csvObjects, isoDate, parseCsv, readLatin1, readUtf8, splitList } from '../lib/csv.ts';
+import { arr, text, xml } from '../lib/xml.ts';
 
 export interface SnapshotRow {
   /** Where the row is in its file, for messages. */
@@ -21,11 +20,10 @@ export interface SnapshotRow {
 
 type Reader = (path: string, shown: string) => SnapshotRow[];
 
-const latin1 = (p: string) => readFileSync(p, 'latin1').replace(/\u001a/g, '');
-const utf8 = (p: string) => readFileSync(p, 'utf8').replace(/^\uFEFF/, '');
+const latin1 = readLatin1;
+const utf8 = readUtf8;
 const dates = (...xs: Array<string | undefined>) => xs.map((x) => (x ? isoDate(x) : null)).filter((x): x is string => x !== null);
-const split = (s: string | undefined, sep: RegExp = /;\s*/) => (s ? s.split(sep).map((x) => x.trim()).filter(Boolean) : []);
-const arr = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+const split = splitList;
 
 const csl: Reader = (path, shown) =>
   csvObjects(utf8(path)).map(({ line, row }) => ({
@@ -60,8 +58,6 @@ function ofacLegacy(altFile: string | null): Reader {
 const ofacExcerpt: Reader = (path, shown) =>
   csvObjects(utf8(path)).map(({ line, row }) => ({ at: `${shown}:${line}`, names: [row.name ?? ''], on: row.programs ?? '', listed: [], ref: `OFAC UID ${row.ent_num}` }));
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', parseTagValue: false });
-const text = (x: unknown): string => (typeof x === 'object' && x !== null ? String((x as Record<string, unknown>)['#text'] ?? '') : String(x ?? ''));
 
 const ofacEnhanced: Reader = (path, shown) => {
   const doc = xml.parse(utf8(path)) as { sanctionsData: { entities: { entity: unknown[] } } };
