@@ -35,6 +35,8 @@ export class FileImport {
     /** Path relative to the imported folder. */
     readonly file: string,
     readonly format: string,
+    /** Whether a name key is an organisation known from elsewhere (a curated entity), for lists that do not type their rows. */
+    readonly known: (nameKey: string) => boolean = () => false,
   ) {}
 
   keep(draft: RecordDraft): void {

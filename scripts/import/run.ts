@@ -4,10 +4,10 @@
 import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Entity } from '../../src/core/dataset.ts';
-import { attachCurated, type AttachReview, type OfficialRecord } from '../../src/core/official.ts';
+import { attachCurated, curatedIndex, type AttachReview, type OfficialRecord } from '../../src/core/official.ts';
 import { csvRecords, readUtf8, type CsvRecord } from '../lib/csv.ts';
 import { FileImport } from './file-import.ts';
-import { cslCsv, cslRow, dfat, ofacCompanions, ofacLegacy, ofsi, type Row } from './tabular.ts';
+import { cslCsv, cslRows, dfat, ofacCompanions, ofacLegacy, ofsi, type Row } from './tabular.ts';
 import { eu, fcdo, ofacEnhanced, sema, un } from './xml-lists.ts';
 import { xlsxRows } from './xlsx.ts';
 
@@ -32,13 +32,13 @@ function tableFormat(first: string[], second: string[] | undefined): { format: s
 }
 
 /** Reads rows whose header decides the format; the OFSI "Last Updated" line gives its date. */
-function readTable(rows: Iterator<CsvRecord>, file: string, kind: string, exact: boolean): FileImport | string {
+function readTable(rows: Iterator<CsvRecord>, file: string, kind: string, exact: boolean, known: (key: string) => boolean): FileImport | string {
   const first = rows.next();
   if (first.done) return `empty ${kind}`;
   const second = first.value.fields[0] === 'Last Updated' ? rows.next() : undefined;
   const t = tableFormat(first.value.fields.map((x) => x.trim()), second && !second.done ? second.value.fields.map((x) => x.trim()) : undefined);
   if (!t) return `${kind} with an unknown header (${first.value.fields.slice(0, 3).join(',')}...)`;
-  const f = new FileImport(file, `${t.format} (${kind})`);
+  const f = new FileImport(file, `${t.format} (${kind})`, known);
   if (t.headerRow === 1) f.statedAsOf(first.value.fields[1] ?? '', String(first.value.line));
   const header = t.headerRow === 1 ? second!.value!.fields : first.value.fields;
   t.read({ [Symbol.iterator]: () => rows }, f, header, exact);
@@ -59,20 +59,25 @@ function cslJson(path: string, f: FileImport): void {
   const results = Array.isArray(doc) ? doc : ((doc as { results?: unknown[] }).results ?? []);
   const updated = ((doc as { sources_used?: Array<{ source_last_updated?: string }> }).sources_used ?? []).map((s) => s.source_last_updated ?? '').sort().at(-1);
   if (updated) f.statedAsOf(updated, 'sources_used');
-  results.forEach((raw, i) => {
+  const rows = results.flatMap((raw, i) => {
     f.rows++;
-    if (typeof raw !== 'object' || raw === null) return f.error(`results[${i}]`, 'not an object');
+    if (typeof raw !== 'object' || raw === null) {
+      f.error(`results[${i}]`, 'not an object');
+      return [];
+    }
     const row: Row = {};
     for (const [k, v] of Object.entries(raw as Record<string, unknown>)) row[k] = Array.isArray(v) ? v.filter((x) => typeof x === 'string').join('; ') : typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-    cslRow(f, `results[${i}]`, row);
+    return [{ at: `results[${i}]`, row }];
   });
+  cslRows(rows, f);
 }
 
-function importFile(path: string, file: string, companion: (p: string, format: string) => FileImport | null): FileImport | string {
+/** Reads one file, or says why it is not a list file. `known`: whether a name key is a curated entity's. */
+export function importFile(path: string, file: string, companion: (p: string, format: string) => FileImport, known: (key: string) => boolean = () => false): FileImport | string {
   const name = basename(path).toLowerCase();
-  if (name.endsWith('.xlsx')) return readTable(xlsxRows(readFileSync(path))[Symbol.iterator](), file, 'xlsx', false);
+  if (name.endsWith('.xlsx')) return readTable(xlsxRows(readFileSync(path))[Symbol.iterator](), file, 'xlsx', false, known);
   if (name.endsWith('.json')) {
-    const f = new FileImport(file, 'trade.gov Consolidated Screening List (JSON)');
+    const f = new FileImport(file, 'trade.gov Consolidated Screening List (JSON)', known);
     cslJson(path, f);
     return f;
   }
@@ -94,7 +99,7 @@ function importFile(path: string, file: string, companion: (p: string, format: s
       ofacLegacy(path, f, companion);
       return f;
     }
-    return readTable(csvRecords(readUtf8(path))[Symbol.iterator](), file, 'CSV', true);
+    return readTable(csvRecords(readUtf8(path))[Symbol.iterator](), file, 'CSV', true, known);
   }
   return 'not a list file';
 }
@@ -122,6 +127,8 @@ export function importOfficialLists(dir: string, entities: readonly Entity[]): I
   const files: FileImport[] = [];
   const ignored: ImportResult['ignored'] = [];
   const companions = new Set<string>();
+  const names = curatedIndex(entities).byName;
+  const known = (key: string) => names.has(key);
   const paths = walk(dir);
   // Companion files of OFAC primaries are read with their primary, not alone.
   for (const p of paths) if (/^(sdn|.*prim)/i.test(basename(p)) && p.endsWith('.csv')) for (const c of Object.values(ofacCompanions(p))) companions.add(c);
@@ -133,7 +140,7 @@ export function importOfficialLists(dir: string, entities: readonly Entity[]): I
   for (const p of paths) {
     if (companions.has(p)) continue;
     const file = relative(dir, p);
-    const got = importFile(p, file, companion);
+    const got = importFile(p, file, companion, known);
     if (typeof got === 'string') ignored.push({ file, why: got });
     else {
       got.finish();

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { csvRecords, readLatin1, splitList, type CsvRecord } from '../lib/csv.ts';
-import { LEGAL_SUFFIXES, tokenize } from '../../src/core/normalize.ts';
+import { LEGAL_SUFFIXES, nameKey, tokenize } from '../../src/core/normalize.ts';
 import type { OfficialDate } from '../../src/core/official.ts';
 import type { FileImport, RecordDraft } from './file-import.ts';
 import { listIdOf } from './lists.ts';
@@ -38,6 +38,9 @@ const ORG_WORDS = new Set([
   'lab', 'logistics', 'machinery', 'manufacturing', 'metals', 'ministry', 'network', 'office', 'organization', 'organisation', 'partners', 'party',
   'plant', 'research', 'resources', 'school', 'science', 'sciences', 'service', 'services', 'shipping', 'solutions', 'supply', 'systems',
   'technologies', 'technology', 'tech', 'trade', 'trading', 'transport', 'university', 'works', 'army', 'brigade', 'movement', 'society',
+  'air', 'concern', 'corps',
+  // Russian legal forms, transliterated ("Aktsionernoe Obshchestvo ...").
+  'aktsionernoe', 'obshchestvo', 'tovarishchestvo', 'kompaniya', 'zavod', 'kontsern', 'obedinenie', 'predpriyatie', 'otvetstvennostyu',
 ]);
 
 /** A row of a list that does not type its rows (BIS and State rows of the CSL): is it an organisation? */
@@ -50,15 +53,39 @@ export function looksLikeOrganisation(name: string): boolean {
 
 /* ---------- trade.gov Consolidated Screening List ---------- */
 
-/** One CSL row (CSV columns, or a JSON result flattened to them). */
-export function cslRow(f: FileImport, at: string, row: Row): void {
-  const type = row.type?.toLowerCase() ?? '';
-  const name = row.name ?? '';
-  if (!name) return f.skip('empty row');
-  if (type === 'individual') return f.skip('person');
-  if (type === 'vessel' || type === 'aircraft') return f.skip(type);
-  if (type === '' && !looksLikeOrganisation(name)) return f.skip('likely person (untyped row)');
-  if (type !== '' && type !== 'entity') return f.skip(`other type (${row.type})`);
+/**
+ * Reads CSL rows (CSV columns, or JSON results flattened to them). The BIS and State rows have no
+ * type; one is an organisation when its name is the name or an alias of a typed Entity row in the
+ * same file (the CSL repeats OFAC's entries), or of a curated entity (`f.known`), or has an
+ * organisation's words; a typed Individual's name, or a plain personal name, is counted as a likely person.
+ */
+export function cslRows(rows: Iterable<{ at: string; row: Row }>, f: FileImport): void {
+  const all = [...rows];
+  const typed = new Map<string, string>();
+  for (const { row } of all) {
+    const type = row.type?.toLowerCase() ?? '';
+    if (type === 'entity' || type === 'individual') for (const n of [row.name ?? '', ...splitList(row.alt_names)]) typed.set(nameKey(n), type);
+  }
+  for (const { at, row } of all) {
+    const type = row.type?.toLowerCase() ?? '';
+    const name = row.name ?? '';
+    if (!name) f.skip('empty row');
+    else if (type === 'individual') f.skip('person');
+    else if (type === 'vessel' || type === 'aircraft') f.skip(type);
+    else if (type === '' && !untypedIsOrganisation(name, typed, f.known)) f.skip('likely person (untyped row)');
+    else if (type !== '' && type !== 'entity') f.skip(`other type (${row.type})`);
+    else cslKeep(f, at, row);
+  }
+}
+
+function untypedIsOrganisation(name: string, typed: Map<string, string>, known: (key: string) => boolean): boolean {
+  const key = nameKey(name);
+  const seen = typed.get(key);
+  if (seen) return seen === 'entity';
+  return known(key) || looksLikeOrganisation(name);
+}
+
+function cslKeep(f: FileImport, at: string, row: Row): void {
   const id = row._id || row.id;
   if (!id) return f.error(at, 'no _id');
   const dates: OfficialDate[] = [];
@@ -70,7 +97,7 @@ export function cslRow(f: FileImport, at: string, row: Row): void {
     list: row.source ?? '',
     ...(listId ? { listId } : {}),
     programs: splitList(row.programs),
-    name,
+    name: row.name ?? '',
     aliases: splitList(row.alt_names),
     dates,
     ref: `CSL _id ${id}`,
@@ -81,7 +108,7 @@ export function cslRow(f: FileImport, at: string, row: Row): void {
 }
 
 export function cslCsv(records: Iterable<CsvRecord>, f: FileImport, header: string[], exact: boolean): void {
-  for (const { at, row } of rowsByHeader(records, f, header, exact)) cslRow(f, at, row);
+  cslRows(rowsByHeader(records, f, header, exact), f);
 }
 
 /* ---------- OFSI ConList: one row per name variation, a designation is a Group ID ---------- */
@@ -184,20 +211,24 @@ const REMARK_DATE = /(Listing Date|Effective Date|Purchase\/Sales For Divestment
 export const OFAC_DATE_MEANING = { 'Listing Date': 'listed', 'Effective Date': 'effective', 'Purchase/Sales For Divestment Date': 'divestment' } as const;
 
 /**
- * Reads one primary file. `companion(path, label)` opens a companion file for the caller's table
- * (its rows and errors are its own); it is null when the file is absent.
+ * Reads one primary file. `companion(path, label)` opens the account of a companion file (its rows
+ * and errors are its own), called only for files that exist.
  */
-export function ofacLegacy(path: string, f: FileImport, companion: (path: string, format: string) => FileImport | null): void {
+export function ofacLegacy(path: string, f: FileImport, companion: (path: string, format: string) => FileImport): void {
   const sdn = /^sdn/i.test(basename(path));
   const files = ofacCompanions(path);
+  /** Companion rows by entry number, to report those whose entry the primary file lacks. */
+  const pointers: Array<{ c: FileImport; line: number; ent: string }> = [];
   const extra = (file: string, format: string, width: number, each: (fields: string[]) => void) => {
     if (!existsSync(file)) return;
     const c = companion(file, format);
-    if (!c) return;
     for (const r of csvRecords(readLatin1(file))) {
       c.rows++;
       if (r.fields.length !== width || !/^\d+$/.test(r.fields[0] ?? '')) c.error(String(r.line), `expected ${width} fields starting with an entry number, got ${r.fields.length}`);
-      else each(r.fields);
+      else {
+        pointers.push({ c, line: r.line, ent: r.fields[0]! });
+        each(r.fields);
+      }
     }
   };
   const aliases = new Map<string, string[]>();
@@ -209,6 +240,7 @@ export function ofacLegacy(path: string, f: FileImport, companion: (path: string
   extra(files.comments, `OFAC legacy CSV, remarks overflow (with ${basename(path)})`, 2, (x) => more.set(x[0]!, x[1] ?? ''));
 
   const records = csvRecords(readLatin1(path));
+  const entries = new Set<string>();
   let first = true;
   let header: string[] | null = null;
   for (const r of records) {
@@ -226,6 +258,7 @@ export function ofacLegacy(path: string, f: FileImport, companion: (path: string
       f.error(String(r.line), `expected 12 fields starting with an entry number, got ${r.fields.length}`);
       continue;
     }
+    entries.add(ent);
     const type = get('type', 2).toLowerCase();
     if (type === 'individual') f.skip('person');
     else if (type === 'vessel' || type === 'aircraft') f.skip(type);
@@ -250,4 +283,5 @@ export function ofacLegacy(path: string, f: FileImport, companion: (path: string
       });
     }
   }
+  for (const p of pointers) if (!entries.has(p.ent)) p.c.warn(String(p.line), `entry ${p.ent} is not in ${basename(path)}`);
 }

@@ -54,13 +54,13 @@ export interface OfficialRecord {
   attachedBy?: 'identifier' | 'name';
 }
 
-/** Keys of a curated entity: citation refs of its measures, and folded unambiguous names. */
-interface CuratedIndex {
+/** Keys of the curated entities: citation refs of their measures, and folded unambiguous names. */
+export interface CuratedIndex {
   byRef: Map<string, string>;
   byName: Map<string, Set<string>>;
 }
 
-function curatedIndex(entities: readonly Entity[]): CuratedIndex {
+export function curatedIndex(entities: readonly Entity[]): CuratedIndex {
   const byRef = new Map<string, string>();
   const byName = new Map<string, Set<string>>();
   const addName = (text: string, id: string) => {

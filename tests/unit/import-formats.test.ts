@@ -16,7 +16,7 @@ function entity(id: string, name: string, ref?: string, listedAs = name): Entity
     measures: [{ list: 'l', program: 'p', listedAs, since: '2020', sinceMeaning: 'listed', citation: { publisher: 'P', title: 'T', ...(ref ? { ref } : {}) }, verification: 'v' }],
   };
 }
-const CURATED = [entity('acme-bank', 'Acme Bank', 'OFAC UID 9001'), entity('example-curated', 'Example Curated Corp.'), entity('example-telecom', 'Example Telecom Corporation', 'OFAC UID 30882')];
+const CURATED = [entity('acme-bank', 'Acme Bank', 'OFAC UID 9001'), entity('example-curated', 'Example Curated Corp.'), entity('example-telecom', 'Example Telecom Corporation', 'OFAC UID 30882'), entity('volga-dnepr', 'Volga Dnepr')];
 
 const run = (sub: string, entities: Entity[] = CURATED): ImportResult => importOfficialLists(join(FIX, sub), entities);
 const file = (r: ImportResult, name: string): FileImport => {
@@ -41,12 +41,20 @@ describe('trade.gov Consolidated Screening List', () => {
 
   it('keeps organisations and counts persons, vessels, aircraft and untyped rows that look like persons', () => {
     expect(csv.rows).toBe(parseCsv(readFileSync(join(FIX, 'csl/consolidated.csv'), 'utf8')).length - 1);
-    expect(csv.kept.map((x) => x.name).sort()).toEqual(['ACME BANK PUBLIC JOINT STOCK COMPANY', 'Example Curated Corp.', 'Rosoboronexport', 'Widget Electronics Co., Ltd.']);
+    expect(csv.kept.map((x) => x.name).sort()).toEqual(['ACME BANK PUBLIC JOINT STOCK COMPANY', 'Example Curated Corp.', 'KRASNY OKTYABR', 'Krasny Oktyabr', 'Rosoboronexport', 'Volga Dnepr', 'Widget Electronics Co., Ltd.']);
     expect(skipped(csv)).toEqual({ person: 1, vessel: 1, aircraft: 1, 'likely person (untyped row)': 1 });
     accountsForEverything(r);
   });
+  it('keeps an untyped row named like a typed Entity row or a curated entity, whatever its words', () => {
+    // "Krasny Oktyabr" is an SDN Entity in the same file; "Volga Dnepr" only a curated entity.
+    const alone = file(run('csl', CURATED.filter((e) => e.id !== 'volga-dnepr')), 'consolidated.csv');
+    expect(named(alone, 'Krasny Oktyabr')).toBeDefined();
+    expect(named(alone, 'Volga Dnepr')).toBeUndefined();
+    expect(alone.skipped.get('likely person (untyped row)')).toBe(2);
+    expect(named(csv, 'Volga Dnepr')).toMatchObject({ entity: 'volga-dnepr', attachedBy: 'name' });
+  });
   it('reports the malformed row by line and the unreadable date as a warning', () => {
-    expect(csv.errors).toEqual([{ at: 'consolidated.csv:10', message: expect.stringContaining('fields') }]);
+    expect(csv.errors).toEqual([{ at: 'consolidated.csv:13', message: expect.stringContaining('fields') }]);
     expect(csv.warnings[0]!.message).toContain('"soon"');
     expect(named(csv, 'Rosoboronexport')!.dates).toEqual([]);
   });
@@ -54,7 +62,7 @@ describe('trade.gov Consolidated Screening List', () => {
     const acme = named(csv, 'ACME BANK PUBLIC JOINT STOCK COMPANY')!;
     expect(acme).toMatchObject({ listId: 'us-ofac-sdn', programs: ['RUSSIA-EO14024', 'UKRAINE-EO13662'], aliases: ['ACME BANK', 'ACMEBANK PJSC'], ref: 'CSL _id 9001', otherRefs: ['OFAC UID 9001'] });
     expect(acme.dates).toEqual([{ date: '2022-02-24', meaning: 'listed', label: 'start_date' }]);
-    expect(named(csv, 'Widget Electronics Co., Ltd.')).toMatchObject({ listId: 'us-bis-entity-list', notice: '85 FR 29849', asOf: '2022-02-24', asOfBasis: 'latest date in file' });
+    expect(named(csv, 'Widget Electronics Co., Ltd.')).toMatchObject({ listId: 'us-bis-entity-list', notice: '85 FR 29849', asOf: '2022-04-07', asOfBasis: 'latest date in file' });
   });
   it('attaches records to curated entities by identifier, else by exact name', () => {
     expect(named(csv, 'ACME BANK PUBLIC JOINT STOCK COMPANY')).toMatchObject({ entity: 'acme-bank', attachedBy: 'identifier' });
@@ -66,7 +74,7 @@ describe('trade.gov Consolidated Screening List', () => {
     expect(strip(json)).toEqual(strip(csv));
     expect(json.asOf).toBe('2024-03-01');
     expect(json.asOfBasis).toBe('stated');
-    expect(json.errors).toEqual([{ at: 'consolidated.json:results[8]', message: 'not an object' }]);
+    expect(json.errors).toEqual([{ at: 'consolidated.json:results[11]', message: 'not an object' }]);
   });
 });
 
@@ -88,7 +96,7 @@ describe('OFAC legacy CSV', () => {
   });
   it('reads add, alt and comments with their own rows and errors', () => {
     expect(file(sdn, 'alt.csv')).toMatchObject({ rows: 3, errors: [{ at: 'alt.csv:3', message: expect.stringContaining('expected 5 fields') }] });
-    expect(file(sdn, 'add.csv').rows).toBe(2);
+    expect(file(sdn, 'add.csv')).toMatchObject({ rows: 3, warnings: [{ at: 'add.csv:3', message: 'entry 999 is not in sdn.csv' }] });
     expect(file(sdn, 'sdn_comments.csv').rows).toBe(1);
     expect(named(f, 'NORTHWIND TRADING LLC')!.aliases).toEqual(['NORD VETER OOO']);
     accountsForEverything(sdn);
