@@ -3,7 +3,7 @@
 const LISTS: Array<[RegExp, string]> = [
   [/Specially Designated Nationals|^SDN List$/i, 'us-ofac-sdn'],
   [/Sectoral Sanctions Identifications/i, 'us-ofac-ssi'],
-  [/Chinese Military-Industrial Complex/i, 'us-ofac-ns-cmic'],
+  [/Chinese Military-Industrial Complex|^Non-SDN CMIC List$/i, 'us-ofac-ns-cmic'],
   [/Menu-Based Sanctions/i, 'us-ofac-ns-mbs'],
   [/^Entity List\b/i, 'us-bis-entity-list'],
   [/^Denied Persons List/i, 'us-bis-denied-persons'],

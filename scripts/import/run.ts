@@ -54,9 +54,7 @@ const XML_ROOTS: Array<[RegExp, string, (s: string, f: FileImport) => void]> = [
 ];
 
 /** The CSL's JSON form: `{ results: [...] }` (or a bare array), arrays joined as the CSV writes them. */
-function cslJson(path: string, f: FileImport): void {
-  const doc = JSON.parse(readUtf8(path)) as unknown;
-  const results = Array.isArray(doc) ? doc : ((doc as { results?: unknown[] }).results ?? []);
+function cslJson(doc: unknown, results: unknown[], f: FileImport): void {
   const updated = ((doc as { sources_used?: Array<{ source_last_updated?: string }> }).sources_used ?? []).map((s) => s.source_last_updated ?? '').sort().at(-1);
   if (updated) f.statedAsOf(updated, 'sources_used');
   const rows = results.flatMap((raw, i) => {
@@ -77,17 +75,20 @@ export function importFile(path: string, file: string, companion: (p: string, fo
   const name = basename(path).toLowerCase();
   if (name.endsWith('.xlsx')) return readTable(xlsxRows(readFileSync(path))[Symbol.iterator](), file, 'xlsx', false, known);
   if (name.endsWith('.json')) {
+    const doc = JSON.parse(readUtf8(path)) as unknown;
+    const results = Array.isArray(doc) ? doc : (doc as { results?: unknown }).results;
+    if (!Array.isArray(results)) return 'JSON without a "results" array (not the CSL)';
     const f = new FileImport(file, 'trade.gov Consolidated Screening List (JSON)', known);
-    cslJson(path, f);
+    cslJson(doc, results as unknown[], f);
     return f;
   }
   if (name.endsWith('.xml')) {
     const source = readUtf8(path);
     const head = source.slice(0, 4000);
-    const known = XML_ROOTS.find(([re]) => re.test(head));
-    if (!known) return 'XML of an unknown list';
-    const f = new FileImport(file, known[1]);
-    known[2](source, f);
+    const root = XML_ROOTS.find(([re]) => re.test(head));
+    if (!root) return 'XML of an unknown list';
+    const f = new FileImport(file, root[1]);
+    root[2](source, f);
     return f;
   }
   if (name.endsWith('.csv')) {

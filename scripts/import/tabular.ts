@@ -199,11 +199,12 @@ const nul = (s: string | undefined) => (s === undefined || s.trim() === '-0-' ? 
 /** The companion files of a primary file: sdn_2021.csv -> add_2021.csv ...; cons_prim.csv -> cons_add.csv ... */
 export function ofacCompanions(path: string): { add: string; alt: string; comments: string } {
   const base = basename(path);
-  const dir = dirname(path);
+  // OFAC publishes upper-case names (SDN.CSV, ADD.CSV, CONS_PRIM.CSV): companions follow the primary's case.
+  const at = (name: string) => join(dirname(path), base === base.toUpperCase() ? name.toUpperCase() : name);
   const m = /^(.*)prim(.*)$/i.exec(base);
-  if (m) return { add: join(dir, `${m[1]}add${m[2]}`), alt: join(dir, `${m[1]}alt${m[2]}`), comments: join(dir, `${m[1]}comments${m[2]}`) };
+  if (m) return { add: at(`${m[1]}add${m[2]}`), alt: at(`${m[1]}alt${m[2]}`), comments: at(`${m[1]}comments${m[2]}`) };
   const rest = base.replace(/^sdn/i, '');
-  return { add: join(dir, `add${rest}`), alt: join(dir, `alt${rest}`), comments: join(dir, `sdn_comments${rest}`) };
+  return { add: at(`add${rest}`), alt: at(`alt${rest}`), comments: at(`sdn_comments${rest}`) };
 }
 
 /** Dates OFAC writes into remarks (and, in the Enhanced XML, as features): "Listing Date (CMIC): 03 Jun 2021; Effective Date (EO 14024 Directive 2): 26 Mar 2022". */

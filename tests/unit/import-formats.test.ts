@@ -119,7 +119,7 @@ describe('XML lists', () => {
     const t = f.kept[0]!;
     expect(t).toMatchObject({ name: 'EXAMPLE TELECOM CORPORATION LIMITED', aliases: ['EXAMPLE TELECOM', '示例电信股份有限公司'], ref: 'OFAC UID 30882', listId: 'us-ofac-ns-cmic', programs: ['CMIC-EO13959'], countries: ['China'] });
     expect(t.dates).toEqual([
-      { date: '2021-06-03', meaning: 'listed', label: 'datePublished (Non-SDN Chinese Military-Industrial Complex Companies List)' },
+      { date: '2021-06-03', meaning: 'listed', label: 'datePublished (Non-SDN CMIC List)' },
       { date: '2021-06-03', meaning: 'listed', label: 'Listing Date (CMIC)' },
       { date: '2021-08-02', meaning: 'effective', label: 'Effective Date (CMIC)' },
       { date: '2022-06-03', meaning: 'divestment', label: 'Purchase/Sales For Divestment Date (CMIC)' },

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvRecords, excelDate, parseCsv } from '../../scripts/lib/csv.ts';
 import { xmlRecords } from '../../scripts/lib/xml.ts';
-import { looksLikeOrganisation } from '../../scripts/import/tabular.ts';
+import { looksLikeOrganisation, ofacCompanions } from '../../scripts/import/tabular.ts';
 import { semaAliases } from '../../scripts/import/xml-lists.ts';
 
 describe('shared readers', () => {
@@ -25,5 +25,10 @@ describe('shared readers', () => {
   it('tells organisations from persons on untyped rows by their words', () => {
     expect(['Asian Aviation Logistics Co., Ltd.', 'Rosoboronexport', '3K Aviation Consulting', 'Karst, OOO', 'Beijing Institute of Technology'].map(looksLikeOrganisation)).toEqual([true, true, true, true, true]);
     expect(['Ivan Petrov', 'Luis Fernando Arcila-Giraldo', 'Ri Sung Chol (DPRK individual)'].map(looksLikeOrganisation)).toEqual([false, false, false]);
+  });
+  it('finds the companion files of OFAC primaries as OFAC names them', () => {
+    expect(ofacCompanions('d/SDN.CSV')).toEqual({ add: 'd/ADD.CSV', alt: 'd/ALT.CSV', comments: 'd/SDN_COMMENTS.CSV' });
+    expect(ofacCompanions('d/CONS_PRIM.CSV')).toEqual({ add: 'd/CONS_ADD.CSV', alt: 'd/CONS_ALT.CSV', comments: 'd/CONS_COMMENTS.CSV' });
+    expect(ofacCompanions('d/sdn_2021.csv')).toEqual({ add: 'd/add_2021.csv', alt: 'd/alt_2021.csv', comments: 'd/sdn_comments_2021.csv' });
   });
 });

@@ -57,6 +57,7 @@ describe.skipIf(!present)('importers on the real snapshots', () => {
     expect([xml.kept.length, xml.skipped.get('person')]).toEqual([363, 80]);
     expect(csv.kept.filter((x) => x.programs.includes('CMIC-EO13959'))).toHaveLength(68);
     expect(xml).toMatchObject({ asOf: '2025-01-10', asOfBasis: 'stated' });
+    expect(xml.kept.filter((x) => x.listId === 'us-ofac-ns-cmic')).toHaveLength(68);
     const telecom = xml.kept.find((x) => x.name === 'CHINA TELECOM CORPORATION LIMITED')!;
     expect(telecom.dates.filter((d) => d.label.endsWith('(CMIC)')).map((d) => [d.meaning, d.date])).toEqual([['listed', '2021-06-03'], ['divestment', '2022-06-03'], ['effective', '2021-08-02']]);
   });
