@@ -264,6 +264,7 @@ export function ofacLegacy(path: string, f: FileImport, companion: (path: string
     if (type === 'individual') f.skip('person');
     else if (type === 'vessel' || type === 'aircraft') f.skip(type);
     else if (type !== '' && type !== 'entity') f.skip(`other type (${type})`);
+    else if (!get('name', 1)) f.error(String(r.line), 'entry without a name');
     else {
       const at = String(r.line);
       const remarks = get('remarks', 11) + (more.get(ent) ?? '');

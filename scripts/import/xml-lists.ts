@@ -49,6 +49,8 @@ export function ofacEnhanced(source: string, f: FileImport): void {
         else names.push(full);
       }
     }
+    const name = primary || names.shift() || '';
+    if (!name) return f.error(at, 'entity without a name');
     const lists = nodes(node(e.sanctionsLists).sanctionsList).filter((l) => text(l) !== 'Consolidated List');
     const dates: OfficialDate[] = [];
     for (const l of lists) f.date(dates, at, String(l['@datePublished'] ?? ''), 'listed', `datePublished (${text(l)})`);
@@ -64,7 +66,7 @@ export function ofacEnhanced(source: string, f: FileImport): void {
       list: listNames.join('; ') || 'OFAC Consolidated List',
       ...(listId ? { listId } : {}),
       programs: texts(node(e.sanctionsPrograms).sanctionsProgram),
-      name: primary || names.shift() || '',
+      name,
       aliases: names,
       dates,
       ref: `OFAC UID ${id}`,
