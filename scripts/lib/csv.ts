@@ -1,13 +1,24 @@
 // A small RFC 4180 CSV reader: quoted fields, doubled quotes, newlines inside quotes, CRLF.
 // Each record keeps the line it started on, so a malformed row can be reported by line.
 
+import { readFileSync } from 'node:fs';
+
+/** A UTF-8 list file without its byte-order mark. */
+export const readUtf8 = (path: string): string => readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+/** OFAC's legacy CSV: Windows-1252/Latin-1, ending with a Ctrl-Z (0x1A) end-of-file byte. */
+export const readLatin1 = (path: string): string => readFileSync(path, 'latin1').replace(/\u001a/g, '');
+
 export interface CsvRecord {
   line: number;
   fields: string[];
 }
 
 export function parseCsv(text: string): CsvRecord[] {
-  const out: CsvRecord[] = [];
+  return [...csvRecords(text)];
+}
+
+/** The same records, one at a time: a large file's rows are never all held as arrays at once. */
+export function* csvRecords(text: string): Generator<CsvRecord> {
   let fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -37,7 +48,7 @@ export function parseCsv(text: string): CsvRecord[] {
       any = true;
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      if (any || field !== '') out.push({ line: start, fields: [...fields, field] });
+      if (any || field !== '') yield { line: start, fields: [...fields, field] };
       fields = [];
       field = '';
       any = false;
@@ -48,9 +59,11 @@ export function parseCsv(text: string): CsvRecord[] {
       any = true;
     }
   }
-  if (any || field !== '') out.push({ line: start, fields: [...fields, field] });
-  return out;
+  if (any || field !== '') yield { line: start, fields: [...fields, field] };
 }
+
+/** A field holding several values ("a; b; c"), as a list without blanks. */
+export const splitList = (s: string | undefined, sep: RegExp = /;\s*/): string[] => (s ? s.split(sep).map((x) => x.trim()).filter(Boolean) : []);
 
 /** Records as objects keyed by the header row (the first record, or the one at `headerIndex`). */
 export function csvObjects(text: string, headerIndex = 0): Array<{ line: number; row: Record<string, string> }> {
@@ -60,6 +73,12 @@ export function csvObjects(text: string, headerIndex = 0): Array<{ line: number;
     line: r.line,
     row: Object.fromEntries(header.map((h, i) => [h.trim(), r.fields[i] ?? ''])),
   }));
+}
+
+/** Excel stores dates as days since 1899-12-30 (its 1900 leap-year bug included); DFAT's Control Date is one. */
+export function excelDate(serial: string): string | null {
+  if (!/^\d{4,5}(\.\d+)?$/.test(serial.trim())) return null;
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(serial)) * 86_400_000).toISOString().slice(0, 10);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

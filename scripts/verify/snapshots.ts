@@ -1,9 +1,9 @@
 // Readers for the official-list snapshots and reference transcriptions in ../shared, reduced to
 // what verification needs: the names a row lists, the list or program it is on, its dates.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
-import { csvObjects, isoDate, parseCsv } from '../lib/csv.ts';
+import { csvObjects, isoDate, readUtf8, splitList } from '../lib/csv.ts';
+import { FileImport } from '../import/file-import.ts';
+import { importFile } from '../import/run.ts';
 
 export interface SnapshotRow {
   /** Where the row is in its file, for messages. */
@@ -21,107 +21,26 @@ export interface SnapshotRow {
 
 type Reader = (path: string, shown: string) => SnapshotRow[];
 
-const latin1 = (p: string) => readFileSync(p, 'latin1').replace(/\u001a/g, '');
-const utf8 = (p: string) => readFileSync(p, 'utf8').replace(/^\uFEFF/, '');
+const utf8 = readUtf8;
 const dates = (...xs: Array<string | undefined>) => xs.map((x) => (x ? isoDate(x) : null)).filter((x): x is string => x !== null);
-const split = (s: string | undefined, sep: RegExp = /;\s*/) => (s ? s.split(sep).map((x) => x.trim()).filter(Boolean) : []);
-const arr = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+const split = splitList;
 
-const csl: Reader = (path, shown) =>
-  csvObjects(utf8(path)).map(({ line, row }) => ({
-    at: `${shown}:${line}`,
-    names: [row.name ?? '', ...split(row.alt_names)],
-    on: `${row.source} ${row.programs}`,
-    listed: dates(row.start_date),
-    ref: row.entity_number || row._id,
-  }));
-
-/** OFAC legacy CSV (no header, Latin-1, "-0-" for null), with its alias file beside it. */
-function ofacLegacy(altFile: string | null): Reader {
-  return (path, shown) => {
-    const alts = new Map<string, string[]>();
-    if (altFile) {
-      for (const r of parseCsv(latin1(join(path, '..', altFile)))) {
-        const [ent, , , name] = r.fields;
-        if (ent && name) alts.set(ent, [...(alts.get(ent) ?? []), name]);
-      }
-    }
-    return parseCsv(latin1(path)).filter((r) => /^\d+$/.test(r.fields[0] ?? '')).map((r) => ({
-      at: `${shown}:${r.line}`,
-      names: [r.fields[1] ?? '', ...(alts.get(r.fields[0]!) ?? [])],
-      on: r.fields[3] ?? '',
-      listed: [],
-      ref: `OFAC UID ${r.fields[0]}`,
-    }));
-  };
-}
-
-/** The 2026 SDN excerpt has a header: ent_num,name,type,programs,remarks. */
-const ofacExcerpt: Reader = (path, shown) =>
-  csvObjects(utf8(path)).map(({ line, row }) => ({ at: `${shown}:${line}`, names: [row.name ?? ''], on: row.programs ?? '', listed: [], ref: `OFAC UID ${row.ent_num}` }));
-
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', parseTagValue: false });
-const text = (x: unknown): string => (typeof x === 'object' && x !== null ? String((x as Record<string, unknown>)['#text'] ?? '') : String(x ?? ''));
-
-const ofacEnhanced: Reader = (path, shown) => {
-  const doc = xml.parse(utf8(path)) as { sanctionsData: { entities: { entity: unknown[] } } };
-  return arr(doc.sanctionsData.entities.entity).map((raw) => {
-    const e = raw as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed XML
-    const names = arr(e.names?.name).flatMap((n: any) => arr(n.translations?.translation).map((t: any) => text(t.formattedFullName))); // eslint-disable-line @typescript-eslint/no-explicit-any
-    const lists = arr(e.sanctionsLists?.sanctionsList);
-    const features = arr(e.features?.feature);
-    const featureDates = features.filter((f: any) => /Listing Date|Effective Date/.test(text(f.type))).map((f: any) => String(f.valueDate?.fromDateBegin ?? '')); // eslint-disable-line @typescript-eslint/no-explicit-any
-    return {
-      at: `${shown}: entity ${e['@id']}`,
-      names,
-      on: [...lists.map(text), ...arr(e.sanctionsPrograms?.sanctionsProgram).map(text)].join(' '),
-      listed: dates(...featureDates, ...lists.filter((l: any) => text(l) !== 'Consolidated List').map((l: any) => l['@datePublished'])), // eslint-disable-line @typescript-eslint/no-explicit-any
-      ref: `OFAC UID ${e['@id']}`,
-    };
-  });
-};
-
-/** OFSI ConList: one row per name variation; a designation is a Group ID. */
-const ofsi: Reader = (path, shown) => {
-  const groups = new Map<string, SnapshotRow>();
-  for (const { line, row } of csvObjects(utf8(path), 1)) {
-    const id = row['Group ID'] ?? '';
-    const name = row['Group Type'] === 'Entity' ? row['Name 6'] ?? '' : [row['Name 1'], row['Name 2'], row['Name 3'], row['Name 4'], row['Name 5'], row['Name 6']].filter(Boolean).join(' ');
-    const g = groups.get(id) ?? { at: `${shown}:${line}`, names: [], on: row.Regime ?? '', listed: dates(row['Listed On'], row['UK Sanctions List Date Designated']), ref: `UK Group ID ${id}` };
-    g.names.push(name, ...(row['Name Non-Latin Script'] ? [row['Name Non-Latin Script']] : []));
-    groups.set(id, g);
-  }
-  return [...groups.values()];
-};
-
-/** DFAT: rows "101", "101a", "101b" are one listing. No listing date (Control Date is the last change). */
-const dfat: Reader = (path, shown) => {
-  const groups = new Map<string, SnapshotRow>();
-  for (const { line, row } of csvObjects(utf8(path))) {
-    const id = /^\d+/.exec(row.Reference ?? '')?.[0] ?? '';
-    const g = groups.get(id) ?? { at: `${shown}:${line}`, names: [], on: `${row.Committees ?? ''} ${row['Listing Information'] ?? ''}`, listed: [], ref: `DFAT reference ${id}` };
-    g.names.push(row['Name of Individual or Entity'] ?? '');
-    groups.set(id, g);
-  }
-  return [...groups.values()];
-};
-
-const sema: Reader = (path, shown) => {
-  const doc = xml.parse(utf8(path)) as { 'data-set': { record: Array<Record<string, unknown>> } };
-  return arr(doc['data-set'].record).map((r, i) => {
-    const aliases = text(r.Aliases);
-    return { at: `${shown}: record ${i + 1}`, names: [text(r.Entity), aliases, ...split(aliases, /,\s*/)].filter(Boolean), on: `${text(r.Country)} Schedule ${text(r.Schedule)} Item ${text(r.Item)}`, listed: [] };
-  });
-};
-
-const un: Reader = (path, shown) => {
-  const doc = xml.parse(utf8(path)) as { CONSOLIDATED_LIST: { ENTITIES: { ENTITY: Array<Record<string, unknown>> } } };
-  return arr(doc.CONSOLIDATED_LIST.ENTITIES.ENTITY).map((e) => ({
-    at: `${shown}: ${text(e.REFERENCE_NUMBER)}`,
-    names: [text(e.FIRST_NAME), ...arr(e.ENTITY_ALIAS as Array<Record<string, unknown>>).map((a) => text(a.ALIAS_NAME))].filter(Boolean),
-    on: text(e.UN_LIST_TYPE),
-    listed: dates(text(e.LISTED_ON)),
-    ref: text(e.REFERENCE_NUMBER),
+/**
+ * The official-list snapshots are read by the importers (scripts/import/), reduced to what
+ * verification needs. Only organisations come back; `ended` is not taken from them (the CSL's
+ * end_date is a Denied Persons order's expiry, not a removal).
+ */
+const imported: Reader = (path, shown) => {
+  // Verification looks for curated names only, and an untyped CSL row may be any of them: none is
+  // set aside as a likely person here.
+  const f = importFile(path, shown, (p, format) => new FileImport(p, format), () => true);
+  if (typeof f === 'string') throw new Error(`${shown}: ${f}`);
+  return f.kept.map((r) => ({
+    at: `${shown}:${r.at}`,
+    names: [r.name, ...r.aliases],
+    on: [r.list, ...r.programs].join(' '),
+    listed: r.dates.filter((d) => d.meaning === 'listed' || d.meaning === 'designated' || d.meaning === 'effective').map((d) => d.date),
+    ref: r.ref,
   }));
 };
 
@@ -173,15 +92,7 @@ const eu: Reader = (path, shown) =>
 
 /** Which reader reads which snapshot, by path under ../shared. */
 const READERS: Array<[RegExp, Reader]> = [
-  [/^official-lists\/us-trade-csl\/.*\.csv$/, csl],
-  [/^official-lists\/us-ofac-sdn\/sdn_\d{4}\.csv$/, (p, s) => ofacLegacy(p.replace(/.*sdn_(\d{4})\.csv$/, 'alt_$1.csv'))(p, s)],
-  [/^official-lists\/us-ofac-sdn\/sdn_.*excerpt\.csv$/, ofacExcerpt],
-  [/^official-lists\/us-ofac-cons\/cons_prim\.csv$/, ofacLegacy('cons_alt.csv')],
-  [/^official-lists\/us-ofac-cons\/.*\.xml$/, ofacEnhanced],
-  [/^official-lists\/uk-ofsi-conlist\/.*\.csv$/, ofsi],
-  [/^official-lists\/au-dfat-consolidated\/.*\.csv$/, dfat],
-  [/^official-lists\/ca-sema\/.*\.xml$/, sema],
-  [/^official-lists\/un-sc-consolidated\/.*\.xml$/, un],
+  [/^official-lists\//, imported],
   [/^reference-nc\/us_dod_chinese_milcorps\/.*\.csv$/, dod],
   [/^reference-nc\/us_special_leg\/section_\d+\.csv$/, statute],
   [/^reference-nc\/us_bis_mieu\/.*\.csv$/, mieu],

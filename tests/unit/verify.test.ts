@@ -70,7 +70,7 @@ describe.skipIf(!existsSync(`${shared}/official-lists`))('snapshot readers on th
     expect(find('official-lists/us-ofac-sdn/sdn_2026-04_excerpt.csv', /SBERBANK/)).toHaveLength(1);
     expect(find('official-lists/us-ofac-sdn/sdn_2021.csv', /NATIONAL IRANIAN OIL COMPANY/).length).toBeGreaterThan(0);
     expect(find('official-lists/ca-sema/sema-lmes_2020-04.xml', /^Sberbank$/)).toHaveLength(1);
-    expect(find('official-lists/un-sc-consolidated/UN_consolidated_2026-02-27.xml', /KOREA KWANGSON/i)[0]!.ref).toBe('KPe.025');
+    expect(find('official-lists/un-sc-consolidated/UN_consolidated_2026-02-27.xml', /KOREA KWANGSON/i)[0]!.ref).toBe('UN ref KPe.025');
     expect(find('official-lists/au-dfat-consolidated/dfat_consolidated_2024-11.csv', /Korea Kwangson/i).length).toBeGreaterThan(0);
     expect(find('reference-nc/us_fcc_covered_list/table.csv', /Hikvision/)[0]!.listed).toEqual(['2021-03-12']);
     expect(find('reference-nc/us_dod_chinese_milcorps/sanctions.csv', /^SMIC Hong Kong/i).some((r) => r.ended === '2024-01-31')).toBe(true);
