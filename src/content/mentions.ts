@@ -1,7 +1,7 @@
 // The mentions found on the page, the highlights that mark them, and hit-testing a point against
 // them. Marks are CSS Custom Highlights: the page's DOM is never changed to mark a name.
 import { resolveMatches, type Matcher } from '../core/matcher.ts';
-import { isVisible, matchRunWindows, nodesOf, rangeIn, textRuns, type RunMatch } from './text-scan.ts';
+import { isVisible, matchRunWindows, nodesOf, pacedTextRuns, staticRangeIn, type RunMatch } from './text-scan.ts';
 
 /** Highlight names are visible to the page (the registry is shared): one documented prefix. */
 export const MARK = 'company-context';
@@ -16,8 +16,35 @@ export interface Mention {
   alias: string;
   /** Why an ambiguous alias was taken to mean this entity (absent for unambiguous ones). */
   evidence?: string;
-  range: Range;
+  /** Where it is: what the highlight holds, static so that the page's own DOM changes cost nothing for it. */
+  mark: StaticRange;
+  /** A live Range over `mark`, made when asked (hit-testing, placing the card) and not kept. */
+  readonly range: Range;
   nodes: Text[];
+}
+
+function liveRange(mark: StaticRange): Range {
+  const range = (mark.startContainer.ownerDocument ?? document).createRange();
+  try {
+    range.setStart(mark.startContainer, mark.startOffset);
+    range.setEnd(mark.endContainer, mark.endOffset);
+  } catch {
+    // The text changed since (the rescan is queued): a collapsed range hits nothing.
+  }
+  return range;
+}
+
+/** The text between a mention's boundaries, read from its nodes (what Range.toString gives, without a live Range). */
+function textIn(mark: StaticRange, nodes: Text[]): string {
+  let text = '';
+  for (const n of nodes) text += n.data.slice(n === mark.startContainer ? mark.startOffset : 0, n === mark.endContainer ? mark.endOffset : n.data.length);
+  return text;
+}
+
+/** Document order of two mentions' starts, without live ranges. */
+function before(a: StaticRange, b: StaticRange): boolean {
+  if (a.startContainer === b.startContainer) return a.startOffset < b.startOffset;
+  return (a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 }
 
 const rejectionKey = (entity: string, alias: string) => `${entity}\u0000${alias}`;
@@ -33,6 +60,15 @@ export class Mentions {
   private rejected = new Set<string>();
   /** Entity id → its position in the matcher's list, as matches name entities. */
   private readonly entityIndex: ReadonlyMap<string, number>;
+  /**
+   * Each entity's first mention in document order, kept up as mentions come and go, so that
+   * `entities()` sorts a few dozen ranges, not every mention (comparing two ranges costs the depth
+   * of the tree: 5,000 on a deep page). `pass` is the scan that added it.
+   */
+  private readonly firstOf = new Map<string, { m: Mention; pass: number }>();
+  /** Entities whose first mention was dropped: their first is looked for again on demand. */
+  private readonly lostFirst = new Set<string>();
+  private pass = 0;
 
   constructor(
     private readonly matcher: Matcher,
@@ -58,10 +94,21 @@ export class Mentions {
 
   /** Entity ids named on the page, in order of first mention. */
   entities(): string[] {
-    const seen = new Set<string>();
-    const ordered = [...this.byId.values()].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-    for (const m of ordered) seen.add(m.entity);
-    return [...seen];
+    if (this.lostFirst.size > 0) {
+      for (const m of this.byId.values()) {
+        if (this.lostFirst.has(m.entity)) this.keepFirst(m, -1);
+      }
+      this.lostFirst.clear();
+    }
+    return [...this.firstOf.values()]
+      .sort((a, b) => (before(a.m.mark, b.m.mark) ? -1 : before(b.m.mark, a.m.mark) ? 1 : 0))
+      .map((f) => f.m.entity);
+  }
+
+  private keepFirst(m: Mention, pass: number): void {
+    const f = this.firstOf.get(m.entity);
+    // One scan adds mentions in document order: after its first of an entity, no need to compare.
+    if (!f || (f.pass !== pass && before(m.mark, f.m.mark))) this.firstOf.set(m.entity, { m, pass });
   }
 
   /** Re-registers our highlights if the page cleared or replaced them (the registry is shared). */
@@ -83,13 +130,18 @@ export class Mentions {
    * `root` are dropped first.
    */
   *scan(root: Node): Generator<void> {
-    this.dropWithin(root);
+    const pass = ++this.pass;
+    yield* this.dropWithin(root);
     const named = new Set<number>();
     for (const m of this.byId.values()) named.add(this.entityIndex.get(m.entity)!);
     // Matches are resolved once the whole subtree is read: evidence for an ambiguous name may
     // come later on the page than the name itself.
     const found: RunMatch[] = [];
-    for (const run of textRuns(root, this.own())) {
+    for (const run of pacedTextRuns(root, this.own())) {
+      if (run === null) {
+        yield;
+        continue;
+      }
       for (const window of matchRunWindows(this.matcher, run)) {
         for (const m of window) found.push(m);
         yield;
@@ -107,25 +159,27 @@ export class Mentions {
       // The page may have changed the text while we yielded: skip what no longer reads the same.
       if (!nodes.every((n) => n.isConnected && isVisible(n, visible))) continue;
       const text = m.run.text.slice(m.start, m.end);
-      let range: Range;
-      try {
-        range = rangeIn(m.run, m.start, m.end);
-      } catch {
-        continue;
-      }
-      if (range.toString() !== text) continue;
-      this.add({ id: this.nextId++, entity: this.matcher.entities[m.entity]!, text, alias: m.alias, range, nodes, ...(m.evidence ? { evidence: m.evidence } : {}) });
+      const mark = staticRangeIn(m.run, m.start, m.end);
+      if (textIn(mark, nodes) !== text) continue;
+      this.add({
+        id: this.nextId++, entity: this.matcher.entities[m.entity]!, text, alias: m.alias, mark, nodes,
+        ...(m.evidence ? { evidence: m.evidence } : {}),
+        get range() {
+          return liveRange(this.mark);
+        },
+      }, pass);
     }
   }
 
-  private add(m: Mention): void {
+  private add(m: Mention, pass: number): void {
     this.byId.set(m.id, m);
+    this.keepFirst(m, pass);
     for (const n of m.nodes) {
       let set = this.byNode.get(n);
       if (!set) this.byNode.set(n, (set = new Set()));
       set.add(m.id);
     }
-    this.marks.add(m.range);
+    this.marks.add(m.mark);
   }
 
   private drop(m: Mention): void {
@@ -135,8 +189,12 @@ export class Mentions {
       set?.delete(m.id);
       if (set?.size === 0) this.byNode.delete(n);
     }
-    this.marks.delete(m.range);
-    this.active.delete(m.range);
+    this.marks.delete(m.mark);
+    this.active.delete(m.mark);
+    if (this.firstOf.get(m.entity)?.m === m) {
+      this.firstOf.delete(m.entity);
+      this.lostFirst.add(m.entity);
+    }
   }
 
   /**
@@ -151,14 +209,27 @@ export class Mentions {
     return restored;
   }
 
-  dropWithin(root: Node): void {
-    for (const m of [...this.byId.values()]) if (m.nodes.some((n) => root.contains(n))) this.drop(m);
+  /**
+   * Drops the mentions under `root`, found from its text nodes rather than by testing every
+   * mention against it (a feed rescans a thousand small roots a pass on a page of 20,000
+   * mentions). Yields every few thousand nodes: `root` may be the whole body.
+   */
+  *dropWithin(root: Node): Generator<void> {
+    if (this.byId.size === 0) return;
+    const doc = root.ownerDocument ?? (root as Document);
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let n = 0;
+    for (let t = root.nodeType === Node.TEXT_NODE ? root : walker.nextNode(); t !== null; t = walker.nextNode()) {
+      const ids = this.byNode.get(t as Text);
+      if (ids) for (const id of [...ids]) this.drop(this.byId.get(id)!);
+      if (++n % 5000 === 0) yield;
+    }
   }
 
   /** Drops mentions whose text left the page or changed under them. */
   dropStale(): void {
     for (const m of [...this.byId.values()]) {
-      if (!m.nodes.every((n) => n.isConnected) || m.range.toString() !== m.text) this.drop(m);
+      if (!m.nodes.every((n) => n.isConnected) || textIn(m.mark, m.nodes) !== m.text) this.drop(m);
     }
   }
 
@@ -170,7 +241,7 @@ export class Mentions {
   setActive(id: number | null): void {
     this.active.clear();
     const m = id === null ? undefined : this.byId.get(id);
-    if (m) this.active.add(m.range);
+    if (m) this.active.add(m.mark);
   }
 
   setFlash(range: Range | null): void {

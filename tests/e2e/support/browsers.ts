@@ -42,7 +42,12 @@ export async function launchChromium({ proxyPort, withExtension = true, headless
   return { ctx, sw, extId: new URL(sw.url()).host };
 }
 
-export async function launchFirefox(proxyPort: number): Promise<Browser> {
+export interface FirefoxOptions {
+  /** Without it, the same browser and profile settings, for a baseline (benchmarks, outcome comparisons). */
+  withExtension?: boolean;
+}
+
+export async function launchFirefox(proxyPort: number, { withExtension = true }: FirefoxOptions = {}): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -62,6 +67,6 @@ export async function launchFirefox(proxyPort: number): Promise<Browser> {
       'services.settings.server': 'data:,#remote-settings-dummy/v1',
     },
   });
-  await browser.installExtension(resolve('dist/firefox'));
+  if (withExtension) await browser.installExtension(resolve('dist/firefox'));
   return browser;
 }
