@@ -8,6 +8,14 @@ export const MARK = 'company-context';
 export const MARK_ACTIVE = 'company-context-active';
 export const MARK_FLASH = 'company-context-flash';
 
+/**
+ * Marks on one page at most. The browser rebuilds every highlight range after each DOM change,
+ * at the next frame: with 20,000 marks a feed's every frame took over 50 ms. Past the limit a
+ * mention is counted for the page's company list but not marked (the first MAX_MARKS in scan
+ * order are); marks that leave the page make room again.
+ */
+export const MAX_MARKS = 2000;
+
 export interface Mention {
   id: number;
   entity: string;
@@ -69,6 +77,8 @@ export class Mentions {
   /** Entities whose first mention was dropped: their first is looked for again on demand. */
   private readonly lostFirst = new Set<string>();
   private pass = 0;
+  /** Entities named past MAX_MARKS, unmarked, for the company list (until `clear`). */
+  private readonly unmarked = new Set<string>();
 
   constructor(
     private readonly matcher: Matcher,
@@ -92,7 +102,7 @@ export class Mentions {
     return this.byId.values();
   }
 
-  /** Entity ids named on the page, in order of first mention. */
+  /** Entity ids named on the page, in order of first mention (those only named past MAX_MARKS last). */
   entities(): string[] {
     if (this.lostFirst.size > 0) {
       for (const m of this.byId.values()) {
@@ -100,9 +110,10 @@ export class Mentions {
       }
       this.lostFirst.clear();
     }
-    return [...this.firstOf.values()]
+    const marked = [...this.firstOf.values()]
       .sort((a, b) => (before(a.m.mark, b.m.mark) ? -1 : before(b.m.mark, a.m.mark) ? 1 : 0))
       .map((f) => f.m.entity);
+    return [...new Set([...marked, ...this.unmarked])];
   }
 
   private keepFirst(m: Mention, pass: number): void {
@@ -161,6 +172,10 @@ export class Mentions {
       const text = m.run.text.slice(m.start, m.end);
       const mark = staticRangeIn(m.run, m.start, m.end);
       if (textIn(mark, nodes) !== text) continue;
+      if (this.byId.size >= MAX_MARKS) {
+        this.unmarked.add(this.matcher.entities[m.entity]!);
+        continue;
+      }
       this.add({
         id: this.nextId++, entity: this.matcher.entities[m.entity]!, text, alias: m.alias, mark, nodes,
         ...(m.evidence ? { evidence: m.evidence } : {}),
@@ -235,6 +250,7 @@ export class Mentions {
 
   clear(): void {
     for (const m of [...this.byId.values()]) this.drop(m);
+    this.unmarked.clear();
     this.flash.clear();
   }
 

@@ -16,8 +16,8 @@ const CASES: Array<{ page: keyof typeof HOSTILE_PAGES; name: string; entity: str
   { page: 'clearing', name: 'Sberbank', entity: 'sberbank' },
 ];
 
-/** In the content script's world: the marked texts, and the centre of the first mark. */
-const MARKS = `(() => { const h = CSS.highlights.get('company-context'); if (!h) return null; const rs = [...h]; const b = rs[0] && rs[0].getClientRects()[0]; return { texts: rs.map((r) => r.toString()), x: b ? b.left + b.width / 2 : 0, y: b ? b.top + b.height / 2 : 0 }; })()`;
+/** In the content script's world: the marked texts, and the centre of the first mark (marks are StaticRanges: read through live ones). */
+const MARKS = `(() => { const h = CSS.highlights.get('company-context'); if (!h) return null; const rs = [...h].map((s) => { const r = document.createRange(); r.setStart(s.startContainer, s.startOffset); r.setEnd(s.endContainer, s.endOffset); return r; }); const b = rs[0] && rs[0].getClientRects()[0]; return { texts: rs.map((r) => r.toString()), x: b ? b.left + b.width / 2 : 0, y: b ? b.top + b.height / 2 : 0 }; })()`;
 
 describe('Chromium: hostile pages', () => {
   let server: TestServer;
