@@ -42,10 +42,19 @@ function liveRange(mark: StaticRange): Range {
   return range;
 }
 
-/** The text between a mention's boundaries, read from its nodes (what Range.toString gives, without a live Range). */
-function textIn(mark: StaticRange, nodes: Text[]): string {
+/**
+ * The text between a mention's boundaries, read from its nodes (what Range.toString gives, without
+ * a live Range), or null when the nodes no longer have those offsets. Only the substring is read:
+ * in Firefox each read of `data` copies the whole node's text into the content script.
+ */
+function textIn(mark: StaticRange, nodes: Text[]): string | null {
   let text = '';
-  for (const n of nodes) text += n.data.slice(n === mark.startContainer ? mark.startOffset : 0, n === mark.endContainer ? mark.endOffset : n.data.length);
+  for (const n of nodes) {
+    const from = n === mark.startContainer ? mark.startOffset : 0;
+    const to = n === mark.endContainer ? mark.endOffset : n.length;
+    if (to > n.length || from > to) return null;
+    text += n.substringData(from, to - from);
+  }
   return text;
 }
 

@@ -158,7 +158,10 @@ export function nodesOf(run: TextRun, start: number, end: number): Text[] {
   }
   const out: Text[] = [];
   for (let i = lo; i < run.nodes.length && run.starts[i]! < end; i++) {
-    if (run.starts[i]! + run.nodes[i]!.data.length > start) out.push(run.nodes[i]!);
+    // A node's length as the run read it (its `data` is not read again: in Firefox every read
+    // copies the whole string into the content script, a megabyte for a long paragraph).
+    const nodeEnd = i + 1 < run.nodes.length ? run.starts[i + 1]! : run.text.length;
+    if (nodeEnd > start) out.push(run.nodes[i]!);
   }
   return out;
 }
