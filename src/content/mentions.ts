@@ -83,8 +83,9 @@ export class Mentions {
    * of the tree: 5,000 on a deep page). `pass` is the scan that added it.
    */
   private readonly firstOf = new Map<string, { m: Mention; pass: number }>();
-  /** Entities whose first mention was dropped: their first is looked for again on demand. */
+  /** Entities whose first mention was dropped while others remain: their first is looked for again on demand. */
   private readonly lostFirst = new Set<string>();
+  private readonly perEntity = new Map<string, number>();
   private pass = 0;
   /** Entities named past MAX_MARKS, unmarked, for the company list (until `clear`). */
   private readonly unmarked = new Set<string>();
@@ -115,7 +116,7 @@ export class Mentions {
   entities(): string[] {
     if (this.lostFirst.size > 0) {
       for (const m of this.byId.values()) {
-        if (this.lostFirst.has(m.entity)) this.keepFirst(m, -1);
+        if (this.lostFirst.has(m.entity)) this.keepFirst(m, null);
       }
       this.lostFirst.clear();
     }
@@ -125,10 +126,11 @@ export class Mentions {
     return [...new Set([...marked, ...this.unmarked])];
   }
 
-  private keepFirst(m: Mention, pass: number): void {
+  /** `pass`: the scan adding `m`; null to compare with the current first in any case. */
+  private keepFirst(m: Mention, pass: number | null): void {
     const f = this.firstOf.get(m.entity);
     // One scan adds mentions in document order: after its first of an entity, no need to compare.
-    if (!f || (f.pass !== pass && before(m.mark, f.m.mark))) this.firstOf.set(m.entity, { m, pass });
+    if (!f || ((pass === null || f.pass !== pass) && before(m.mark, f.m.mark))) this.firstOf.set(m.entity, { m, pass: pass ?? -1 });
   }
 
   /** Re-registers our highlights if the page cleared or replaced them (the registry is shared). */
@@ -197,6 +199,7 @@ export class Mentions {
 
   private add(m: Mention, pass: number): void {
     this.byId.set(m.id, m);
+    this.perEntity.set(m.entity, (this.perEntity.get(m.entity) ?? 0) + 1);
     this.keepFirst(m, pass);
     for (const n of m.nodes) {
       let set = this.byNode.get(n);
@@ -215,9 +218,17 @@ export class Mentions {
     }
     this.marks.delete(m.mark);
     this.active.delete(m.mark);
-    if (this.firstOf.get(m.entity)?.m === m) {
+    const left = this.perEntity.get(m.entity)! - 1;
+    if (left === 0) {
+      this.perEntity.delete(m.entity);
       this.firstOf.delete(m.entity);
-      this.lostFirst.add(m.entity);
+      this.lostFirst.delete(m.entity);
+    } else {
+      this.perEntity.set(m.entity, left);
+      if (this.firstOf.get(m.entity)?.m === m) {
+        this.firstOf.delete(m.entity);
+        this.lostFirst.add(m.entity);
+      }
     }
   }
 
