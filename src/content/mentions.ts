@@ -155,7 +155,7 @@ export class Mentions {
     const pass = ++this.pass;
     yield* this.dropWithin(root);
     const named = new Set<number>();
-    for (const m of this.byId.values()) named.add(this.entityIndex.get(m.entity)!);
+    for (const e of this.perEntity.keys()) named.add(this.entityIndex.get(e)!);
     // Matches are resolved once the whole subtree is read: evidence for an ambiguous name may
     // come later on the page than the name itself.
     const found: RunMatch[] = [];
