@@ -191,7 +191,9 @@ async function watch(evaluate: <T>(expr: string) => Promise<T>, settled: string,
         stableSince = Date.now();
       }
       if (s.settled && settledAt === 0) settledAt = s.now;
-      if (settledAt > 0 && (!ext || Date.now() - stableSince >= MARKS_STABLE_MS)) break;
+      // Every weight page names companies: with the extension, no mark yet is not "complete" (a
+      // loaded machine can delay the first pass past the page's own activity).
+      if (settledAt > 0 && (!ext || (marks > 0 && Date.now() - stableSince >= MARKS_STABLE_MS))) break;
     }
     if (Date.now() > deadline) {
       console.warn('  (timed out waiting for the page to settle and marks to stop changing)');
