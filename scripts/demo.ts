@@ -40,7 +40,7 @@ try {
   await page.goto(seedUrl);
   await page.waitForFunction((name) => (CSS.highlights.get(name)?.size ?? 0) >= 4, MARK);
 
-  const found = await page.evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => (r as Range).toString()), MARK);
+  const found = await page.evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x.toString(); }), MARK);
   const counts = new Map<string, number>();
   for (const t of found) counts.set(t, (counts.get(t) ?? 0) + 1);
   console.log(`Mentions marked on ${seedUrl}:`);

@@ -1,12 +1,20 @@
 // The mentions found on the page, the highlights that mark them, and hit-testing a point against
 // them. Marks are CSS Custom Highlights: the page's DOM is never changed to mark a name.
 import { resolveMatches, type Matcher } from '../core/matcher.ts';
-import { containsComposed, isVisible, matchRunWindows, nodesOf, rangeIn, textRuns, type RunMatch } from './text-scan.ts';
+import { isVisible, matchRunWindows, nodesOf, pacedTextRuns, staticRangeIn, type RunMatch } from './text-scan.ts';
 
 /** Highlight names are visible to the page (the registry is shared): one documented prefix. */
 export const MARK = 'company-context';
 export const MARK_ACTIVE = 'company-context-active';
 export const MARK_FLASH = 'company-context-flash';
+
+/**
+ * Marks on one page at most. The browser rebuilds every highlight range after each DOM change,
+ * at the next frame: with 20,000 marks a feed's every frame took over 50 ms. Past the limit a
+ * mention is counted for the page's company list but not marked (the first MAX_MARKS in scan
+ * order are); marks that leave the page make room again.
+ */
+export const MAX_MARKS = 2000;
 
 export interface Mention {
   id: number;
@@ -16,8 +24,49 @@ export interface Mention {
   alias: string;
   /** Why an ambiguous alias was taken to mean this entity (absent for unambiguous ones). */
   evidence?: string;
-  range: Range;
+  /** Where it is: what the highlight holds, static so that the page's own DOM changes cost nothing for it. */
+  mark: StaticRange;
+  /** A live Range over `mark`, made when asked (hit-testing, placing the card) and not kept. */
+  readonly range: Range;
   nodes: Text[];
+}
+
+function liveRange(mark: StaticRange): Range {
+  const range = (mark.startContainer.ownerDocument ?? document).createRange();
+  try {
+    range.setStart(mark.startContainer, mark.startOffset);
+    range.setEnd(mark.endContainer, mark.endOffset);
+  } catch {
+    // The text changed since (the rescan is queued): a collapsed range hits nothing.
+  }
+  return range;
+}
+
+/**
+ * The text between a mention's boundaries, read from its nodes (what Range.toString gives, without
+ * a live Range), or null when the nodes no longer have those offsets. Only the substring is read:
+ * in Firefox each read of `data` copies the whole node's text into the content script.
+ */
+function textIn(mark: StaticRange, nodes: Text[]): string | null {
+  let text = '';
+  for (const n of nodes) {
+    const from = n === mark.startContainer ? mark.startOffset : 0;
+    const to = n === mark.endContainer ? mark.endOffset : n.length;
+    if (to > n.length || from > to) return null;
+    text += n.substringData(from, to - from);
+  }
+  return text;
+}
+
+/** Document order of two mentions' starts, without live ranges. */
+function before(a: StaticRange, b: StaticRange): boolean {
+  if (a.startContainer === b.startContainer) return a.startOffset < b.startOffset;
+  // Across shadow trees, compare the nodes that stand for them in the document (their hosts).
+  const [na, nb] = a.startContainer.getRootNode() === b.startContainer.getRootNode()
+    ? [a.startContainer, b.startContainer]
+    : [inDocument(a.startContainer), inDocument(b.startContainer)];
+  if (na === nb) return false;
+  return (na.compareDocumentPosition(nb) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY)) !== 0;
 }
 
 const rejectionKey = (entity: string, alias: string) => `${entity}\u0000${alias}`;
@@ -37,6 +86,18 @@ export class Mentions {
   private readonly shadowRoots = new Set<ShadowRoot>();
   /** Told of each open shadow root a scan reads, so the page can watch it for changes. */
   onShadowRoot: ((root: ShadowRoot) => void) | null = null;
+  /**
+   * Each entity's first mention in document order, kept up as mentions come and go, so that
+   * `entities()` sorts a few dozen ranges, not every mention (comparing two ranges costs the depth
+   * of the tree: 5,000 on a deep page). `pass` is the scan that added it.
+   */
+  private readonly firstOf = new Map<string, { m: Mention; pass: number }>();
+  /** Entities whose first mention was dropped while others remain: their first is looked for again on demand. */
+  private readonly lostFirst = new Set<string>();
+  private readonly perEntity = new Map<string, number>();
+  private pass = 0;
+  /** Entities named past MAX_MARKS, unmarked, for the company list (until `clear`). */
+  private readonly unmarked = new Set<string>();
 
   constructor(
     private readonly matcher: Matcher,
@@ -60,12 +121,25 @@ export class Mentions {
     return this.byId.values();
   }
 
-  /** Entity ids named on the page, in order of first mention. */
+  /** Entity ids named on the page, in order of first mention (those only named past MAX_MARKS last). */
   entities(): string[] {
-    const seen = new Set<string>();
-    const ordered = [...this.byId.values()].sort((a, b) => compareRanges(a.range, b.range));
-    for (const m of ordered) seen.add(m.entity);
-    return [...seen];
+    if (this.lostFirst.size > 0) {
+      for (const m of this.byId.values()) {
+        if (this.lostFirst.has(m.entity)) this.keepFirst(m, null);
+      }
+      this.lostFirst.clear();
+    }
+    const marked = [...this.firstOf.values()]
+      .sort((a, b) => (before(a.m.mark, b.m.mark) ? -1 : before(b.m.mark, a.m.mark) ? 1 : 0))
+      .map((f) => f.m.entity);
+    return [...new Set([...marked, ...this.unmarked])];
+  }
+
+  /** `pass`: the scan adding `m`; null to compare with the current first in any case. */
+  private keepFirst(m: Mention, pass: number | null): void {
+    const f = this.firstOf.get(m.entity);
+    // One scan adds mentions in document order: after its first of an entity, no need to compare.
+    if (!f || ((pass === null || f.pass !== pass) && before(m.mark, f.m.mark))) this.firstOf.set(m.entity, { m, pass: pass ?? -1 });
   }
 
   /**
@@ -76,7 +150,7 @@ export class Mentions {
     if (CSS.highlights.get(MARK) !== this.marks) CSS.highlights.set(MARK, this.marks);
     if (this.marks.size !== this.byId.size) {
       this.marks.clear();
-      for (const m of this.byId.values()) this.marks.add(m.range);
+      for (const m of this.byId.values()) this.marks.add(m.mark);
     }
     if (CSS.highlights.get(MARK_ACTIVE) !== this.active) CSS.highlights.set(MARK_ACTIVE, this.active);
     if (CSS.highlights.get(MARK_FLASH) !== this.flash) CSS.highlights.set(MARK_FLASH, this.flash);
@@ -94,13 +168,18 @@ export class Mentions {
    * `root` are dropped first.
    */
   *scan(root: Node): Generator<void> {
-    this.dropWithin(root);
+    const pass = ++this.pass;
+    yield* this.dropWithin(root);
     const named = new Set<number>();
-    for (const m of this.byId.values()) named.add(this.entityIndex.get(m.entity)!);
+    for (const e of this.perEntity.keys()) named.add(this.entityIndex.get(e)!);
     // Matches are resolved once the whole subtree is read: evidence for an ambiguous name may
     // come later on the page than the name itself.
     const found: RunMatch[] = [];
-    for (const run of textRuns(root, this.own(), this.foundShadowRoot)) {
+    for (const run of pacedTextRuns(root, this.own(), this.foundShadowRoot)) {
+      if (run === null) {
+        yield;
+        continue;
+      }
       for (const window of matchRunWindows(this.matcher, run)) {
         for (const m of window) found.push(m);
         yield;
@@ -118,14 +197,19 @@ export class Mentions {
       // The page may have changed the text while we yielded: skip what no longer reads the same.
       if (!nodes.every((n) => n.isConnected && isVisible(n, visible))) continue;
       const text = m.run.text.slice(m.start, m.end);
-      let range: Range;
-      try {
-        range = rangeIn(m.run, m.start, m.end);
-      } catch {
+      const mark = staticRangeIn(m.run, m.start, m.end);
+      if (textIn(mark, nodes) !== text) continue;
+      if (this.byId.size >= MAX_MARKS) {
+        this.unmarked.add(this.matcher.entities[m.entity]!);
         continue;
       }
-      if (range.toString() !== text) continue;
-      this.add({ id: this.nextId++, entity: this.matcher.entities[m.entity]!, text, alias: m.alias, range, nodes, ...(m.evidence ? { evidence: m.evidence } : {}) });
+      this.add({
+        id: this.nextId++, entity: this.matcher.entities[m.entity]!, text, alias: m.alias, mark, nodes,
+        ...(m.evidence ? { evidence: m.evidence } : {}),
+        get range() {
+          return liveRange(this.mark);
+        },
+      }, pass);
     }
   }
 
@@ -135,14 +219,16 @@ export class Mentions {
     this.onShadowRoot?.(root);
   };
 
-  private add(m: Mention): void {
+  private add(m: Mention, pass: number): void {
     this.byId.set(m.id, m);
+    this.perEntity.set(m.entity, (this.perEntity.get(m.entity) ?? 0) + 1);
+    this.keepFirst(m, pass);
     for (const n of m.nodes) {
       let set = this.byNode.get(n);
       if (!set) this.byNode.set(n, (set = new Set()));
       set.add(m.id);
     }
-    this.marks.add(m.range);
+    this.marks.add(m.mark);
   }
 
   private drop(m: Mention): void {
@@ -152,8 +238,20 @@ export class Mentions {
       set?.delete(m.id);
       if (set?.size === 0) this.byNode.delete(n);
     }
-    this.marks.delete(m.range);
-    this.active.delete(m.range);
+    this.marks.delete(m.mark);
+    this.active.delete(m.mark);
+    const left = this.perEntity.get(m.entity)! - 1;
+    if (left === 0) {
+      this.perEntity.delete(m.entity);
+      this.firstOf.delete(m.entity);
+      this.lostFirst.delete(m.entity);
+    } else {
+      this.perEntity.set(m.entity, left);
+      if (this.firstOf.get(m.entity)?.m === m) {
+        this.firstOf.delete(m.entity);
+        this.lostFirst.add(m.entity);
+      }
+    }
   }
 
   /**
@@ -168,26 +266,47 @@ export class Mentions {
     return restored;
   }
 
-  dropWithin(root: Node): void {
-    for (const m of [...this.byId.values()]) if (m.nodes.some((n) => containsComposed(root, n))) this.drop(m);
+  /**
+   * Drops the mentions under `root`, found from its text nodes rather than by testing every
+   * mention against it (a feed rescans a thousand small roots a pass on a page of 20,000
+   * mentions), open shadow roots we read included. Yields every few thousand nodes: `root` may be
+   * the whole body.
+   */
+  *dropWithin(root: Node): Generator<void> {
+    if (this.byId.size === 0) return;
+    const doc = root.ownerDocument ?? (root as Document);
+    const shadows = this.shadowRoots;
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    let n = 0;
+    for (let t = root.nodeType === Node.TEXT_NODE ? root : walker.nextNode(); t !== null; t = walker.nextNode()) {
+      if (t.nodeType === Node.ELEMENT_NODE) {
+        const sr = (t as Element).shadowRoot;
+        if (sr && shadows.has(sr)) yield* this.dropWithin(sr);
+        continue;
+      }
+      const ids = this.byNode.get(t as Text);
+      if (ids) for (const id of [...ids]) this.drop(this.byId.get(id)!);
+      if (++n % 5000 === 0) yield;
+    }
   }
 
   /** Drops mentions whose text left the page or changed under them. */
   dropStale(): void {
     for (const m of [...this.byId.values()]) {
-      if (!m.nodes.every((n) => n.isConnected) || m.range.toString() !== m.text) this.drop(m);
+      if (!m.nodes.every((n) => n.isConnected) || textIn(m.mark, m.nodes) !== m.text) this.drop(m);
     }
   }
 
   clear(): void {
     for (const m of [...this.byId.values()]) this.drop(m);
+    this.unmarked.clear();
     this.flash.clear();
   }
 
   setActive(id: number | null): void {
     this.active.clear();
     const m = id === null ? undefined : this.byId.get(id);
-    if (m) this.active.add(m.range);
+    if (m) this.active.add(m.mark);
   }
 
   setFlash(range: Range | null): void {

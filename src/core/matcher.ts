@@ -116,33 +116,41 @@ function cueNear(toks: Token[], text: string, from: number, to: number): { cue?:
 }
 
 export class Matcher {
-  private readonly root: TrieNode = { next: new Map(), ends: [], punctuated: false };
+  private trie: TrieNode | null = null;
   readonly entities: readonly string[];
 
-  constructor(index: NameIndex) {
+  /** The trie is built on first use: the content script makes its matcher at document_start, inside the page's parsing task. */
+  constructor(private readonly index: NameIndex) {
     this.entities = index.entities;
-    for (const entry of index.names) {
-      let node = this.root;
-      const written = tokenize(entry[3]);
+  }
+
+  private build(): TrieNode {
+    const root: TrieNode = { next: new Map(), ends: [], punctuated: false };
+    for (const entry of this.index.names) {
+      let node = root;
+      // Only a name with punctuation needs its written words.
+      const written = /[.,()/]/.test(entry[3]) ? tokenize(entry[3]) : null;
       entry[0].split(' ').forEach((key, k) => {
         let child = node.next.get(key);
         if (!child) {
           child = { next: new Map(), ends: [], punctuated: false };
           node.next.set(key, child);
         }
-        if (k > 0 && /[.,()/]/.test(entry[3].slice(written[k - 1]?.end, written[k]?.start))) child.punctuated = true;
+        if (written && k > 0 && /[.,()/]/.test(entry[3].slice(written[k - 1]?.end, written[k]?.start))) child.punctuated = true;
         node = child;
       });
       node.ends.push(entry);
     }
+    return root;
   }
 
   find(text: string): Match[] {
+    const root = (this.trie ??= this.build());
     const toks = tokenize(text);
     const out: Match[] = [];
     let i = 0;
     while (i < toks.length) {
-      let node: TrieNode | undefined = this.root;
+      let node: TrieNode | undefined = root;
       let best: { last: number; ends: NameEntry[] } | null = null;
       for (let j = i; j < toks.length; j++) {
         node = node.next.get(toks[j]!.key);

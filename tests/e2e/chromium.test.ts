@@ -140,7 +140,7 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
     const live = await ctx.newPage();
     await live.goto(dynamicUrl);
     await live.waitForFunction(() => document.title === 'done');
-    await live.waitForFunction((n) => [...(CSS.highlights.get(n) ?? [])].some((r) => r.toString() === 'Dahua Technology'), MARK, { timeout: 5000 });
+    await live.waitForFunction((n) => [...(CSS.highlights.get(n) ?? [])].some((r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x.toString() === 'Dahua Technology'; }), MARK, { timeout: 5000 });
     // The old story's mentions went with its text; the new one's name, split by <em>, is one mention.
     expect(await live.evaluate(marks, MARK)).toEqual(['Dahua Technology']);
     await live.close();

@@ -14,7 +14,8 @@ import { startServer, type TestServer } from './support/server.ts';
 
 /** Hosts Chromium itself calls even with background networking off; printed, never from our contexts. */
 const CHROMIUM_SERVICES = /^(https?:\/\/)?[a-z0-9-]+\.(google\.com|googleapis\.com|gvt1\.com|gstatic\.com)(:443)?(\/|$)/;
-const MARKS = `(() => { const h = CSS.highlights.get('company-context'); return h ? [...h].map((r) => r.toString()) : null; })()`;
+// Marks are StaticRanges (no toString): read each through a live range.
+const MARKS = `(() => { const h = CSS.highlights.get('company-context'); return h ? [...h].map((s) => { const r = document.createRange(); r.setStart(s.startContainer, s.startOffset); r.setEnd(s.endContainer, s.endOffset); return r.toString(); }) : null; })()`;
 const FIXTURES = ALL_FIXTURES.filter((f) => !f.browsers || f.browsers.includes('chromium'));
 
 function tab(ctx: BrowserContext, page: Page): Tab {

@@ -29,7 +29,7 @@ describe('Chromium: what a reader sees matched', () => {
     const page = await ctx.newPage();
     await page.goto(server.allow('/ambiguous'));
     // Hikvision is unambiguous: once it is marked, the page has been scanned.
-    await page.waitForFunction((n) => [...(CSS.highlights.get(n) ?? [])].some((r) => r.toString() === 'Hikvision'), MARK);
+    await page.waitForFunction((n) => [...(CSS.highlights.get(n) ?? [])].some((r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x.toString() === 'Hikvision'; }), MARK);
     return page;
   }
 
@@ -71,9 +71,9 @@ describe('Chromium: what a reader sees matched', () => {
     const box = (await evalInCard(ctx, page, "const r = root.querySelector('[data-action=reject]').getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 };")) as { x: number; y: number };
     await page.mouse.move(box.x, box.y, { steps: 6 }); // across to the card, within the grace
     await page.mouse.click(box.x, box.y);
-    await page.waitForFunction((n) => ![...(CSS.highlights.get(n) ?? [])].some((r) => r.toString() === 'Shell'), MARK);
+    await page.waitForFunction((n) => ![...(CSS.highlights.get(n) ?? [])].some((r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x.toString() === 'Shell'; }), MARK);
     await page.reload();
-    await page.waitForFunction((n) => [...(CSS.highlights.get(n) ?? [])].some((r) => r.toString() === 'Hikvision'), MARK);
+    await page.waitForFunction((n) => [...(CSS.highlights.get(n) ?? [])].some((r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x.toString() === 'Hikvision'; }), MARK);
     expect(await page.evaluate(marks, MARK)).toEqual(['Hikvision']);
 
     const options = await ctx.newPage();
@@ -86,7 +86,7 @@ describe('Chromium: what a reader sees matched', () => {
     await options.close();
 
     // The open tab is told at once; a reload marks it too.
-    await page.waitForFunction((n) => [...(CSS.highlights.get(n) ?? [])].some((r) => r.toString() === 'Shell'), MARK);
+    await page.waitForFunction((n) => [...(CSS.highlights.get(n) ?? [])].some((r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x.toString() === 'Shell'; }), MARK);
     await page.close();
     page = await openAmbiguous();
     expect(await page.evaluate(marks, MARK)).toEqual(['Shell', 'Hikvision']);

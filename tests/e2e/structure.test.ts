@@ -20,8 +20,9 @@ const SERVICES = /^(https?:\/\/)?([a-z0-9-]+\.)+(google\.com|googleapis\.com|gvt
 
 /** Texts of our marks in this document, shadow trees included (they share its registry). */
 function pageMarks(): string[] {
-  const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('company-context');
-  return h ? [...h].map((r) => r.toString()) : [];
+  const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('company-context');
+  // Marks are StaticRanges (no toString): read each through a live range.
+  return h ? [...h].map((s) => { const r = document.createRange(); r.setStart(s.startContainer, s.startOffset); r.setEnd(s.endContainer, s.endOffset); return r.toString(); }) : [];
 }
 
 /** Viewport centre and box of the nth occurrence of `text`, open shadow roots included. */

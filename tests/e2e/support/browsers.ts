@@ -55,7 +55,12 @@ export async function serviceWorker(ctx: BrowserContext, match: (url: URL) => bo
   return found() ?? (await ctx.waitForEvent('serviceworker', { predicate: (w) => match(new URL(w.url())), timeout }));
 }
 
-export async function launchFirefox(proxyPort: number, { withExtension = true }: { withExtension?: boolean } = {}): Promise<Browser> {
+export interface FirefoxOptions {
+  /** Without it, the same browser and profile settings, for a baseline (benchmarks, outcome comparisons). */
+  withExtension?: boolean;
+}
+
+export async function launchFirefox(proxyPort: number, { withExtension = true }: FirefoxOptions = {}): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,

@@ -70,6 +70,16 @@ export const PROBE_SCRIPT = `(() => {
   const setEnd = Range.prototype.setEnd;
   const getClientRects = Range.prototype.getClientRects;
   const rangeText = Range.prototype.toString;
+  // Our marks may be StaticRanges (no toString): read each through a live range.
+  const boundary = (name) => Object.getOwnPropertyDescriptor(AbstractRange.prototype, name).get;
+  const startContainer = boundary('startContainer'), startOffset = boundary('startOffset');
+  const endContainer = boundary('endContainer'), endOffset = boundary('endOffset');
+  const textOf = (r) => {
+    const live = apply(createRange, doc, []);
+    apply(setStart, live, [apply(startContainer, r, []), apply(startOffset, r, [])]);
+    apply(setEnd, live, [apply(endContainer, r, []), apply(endOffset, r, [])]);
+    return apply(rangeText, live, []);
+  };
   const elementFromPoint = Document.prototype.elementFromPoint;
   const indexOf = String.prototype.indexOf;
   const push = Array.prototype.push;
@@ -178,7 +188,7 @@ export const PROBE_SCRIPT = `(() => {
       const h = registry ? apply(registryGet, registry, ['company-context']) : undefined;
       if (!h) return 'null';
       const out = [];
-      for (const r of apply(highlightValues, h, [])) apply(push, out, [apply(rangeText, r, [])]);
+      for (const r of apply(highlightValues, h, [])) apply(push, out, [textOf(r)]);
       return enc(out);
     },
     since(from) {

@@ -12,19 +12,20 @@ export interface HostInfo {
 
 /** The text of every range in our highlight, or null when it is not registered. */
 export function marks(name: string): string[] | null {
-  const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
-  return h ? [...h].map((r) => r.toString()) : null;
+  const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(name);
+  // Our marks are StaticRanges (no toString): each is read through a live range made here.
+  return h ? [...h].map((r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x.toString(); }) : null;
 }
 
 /** Marked ranges that sit inside form controls, editors or hidden elements. */
 export function marksInside([name, selector]: [string, string]): string[] {
-  const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
+  const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(name);
   if (!h) return [];
   return [...h].filter((r) => {
     const n = r.startContainer;
     const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
     return el?.closest(selector) !== null;
-  }).map((r) => r.toString());
+  }).map((r) => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x.toString(); });
 }
 
 /** Viewport centre of the nth occurrence of `text` in the page's text. */

@@ -1,0 +1,185 @@
+// The heavy pages of tests/e2e/fixtures/weight.ts (short variants: one second of page activity),
+// in Chromium and Firefox: each loaded once without and once with the extension. The page's own
+// outcome (its counters and its own MutationObserver tally, which would count any DOM change of
+// ours) must be the same both ways; marks appear; our host element does not exist before a
+// trusted hover, which opens the card. No timing is asserted here: `npm run stress` measures.
+import { existsSync } from 'node:fs';
+import type { BrowserContext, Page as PwPage } from 'playwright-core';
+import type { Browser, Page as PpPage } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_MARKS } from '../../src/content/mentions.ts';
+import { WEIGHT_FIXTURES } from './fixtures/weight.ts';
+import { FIREFOX, launchChromium, launchFirefox } from './support/browsers.ts';
+import { evalInCard } from './support/card.ts';
+import type { Fixture } from './support/fixture.ts';
+import { hosts, marks, textPoint } from './support/probe.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+const MARK = 'company-context';
+const SHORT = '?seconds=1';
+const cardOpen = () => [...document.documentElement.children].some((e) => e.matches(':popover-open'));
+
+/** Either browser's page, reduced to what the suite needs. */
+interface AnyPage {
+  eval<T>(expr: string): Promise<T>;
+  run<A, T>(fn: (a: A) => T, arg: A): Promise<T>;
+  move(x: number, y: number, steps?: number): Promise<void>;
+}
+
+async function until<T>(page: AnyPage, expr: string, ok: (v: T) => boolean, timeout: number, what: string): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: T | undefined;
+  while (Date.now() < end) {
+    last = await page.eval<T>(expr).catch(() => undefined);
+    if (last !== undefined && ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${JSON.stringify(last)?.slice(0, 300)})`);
+}
+
+/** Loads the page, waits for it to settle, and returns what it observed of itself. */
+async function outcomeOf(page: AnyPage, f: Fixture): Promise<string> {
+  await until<boolean>(page, `Boolean(${f.settled ?? 'true'})`, (v) => v, f.timeout ?? 15_000, `${f.path} to settle`);
+  return page.eval<string>(f.outcome ?? 'document.documentElement.outerHTML.length');
+}
+
+/** Marks present once the page settled (first pass and later passes are sliced: poll). */
+async function waitForMarks(page: AnyPage, f: Fixture): Promise<string[]> {
+  const want = [f.hover!.text, ...(f.marked ?? [])];
+  let found: string[] = [];
+  const end = Date.now() + 20_000;
+  while (Date.now() < end) {
+    found = (await page.run(marks, MARK).catch(() => null)) ?? [];
+    if (want.every((w) => found.includes(w))) return found;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${f.path}: expected marks ${want.join(', ')}; have ${found.length} (${[...new Set(found)].slice(0, 10).join(', ')})`);
+}
+
+async function trustedHover(page: AnyPage, f: Fixture): Promise<void> {
+  const p = await page.run(textPoint, [f.hover!.text, f.hover!.nth ?? 0] as [string, number]);
+  if (!p) throw new Error(`${f.path}: "${f.hover!.text}" is not on the page`);
+  await page.move(p.x - 30, p.y - 40);
+  await page.move(p.x, p.y, 4);
+  await until<boolean>(page, `(${cardOpen.toString()})()`, (v) => v, 5000, 'the card to open');
+}
+
+/** Runs every check on one fixture; `open` gives a fresh page with or without the extension. */
+async function check(f: Fixture, open: (ext: boolean) => Promise<{ page: AnyPage; close: () => Promise<void> }>, entityOnCard: (page: AnyPage) => Promise<unknown>): Promise<void> {
+  const bare = await open(false);
+  const expected = await outcomeOf(bare.page, f);
+  await bare.close();
+
+  const { page, close } = await open(true);
+  expect(await outcomeOf(page, f), 'the page observes the same of itself with the extension').toBe(expected);
+  // A page names these companies thousands of times: marks stop at the documented limit.
+  expect((await waitForMarks(page, f)).length).toBeLessThanOrEqual(MAX_MARKS);
+  // Nothing of ours in the page before a hover; the page's own tally above would count a node too.
+  expect(await page.run(hosts, undefined)).toEqual([]);
+  await trustedHover(page, f);
+  expect(await page.run(hosts, undefined)).toMatchObject([{ shadowRootVisible: false, open: true }]);
+  expect(await entityOnCard(page)).toBe(true);
+  await close();
+}
+
+const fixturesFor = (b: 'chromium' | 'firefox') => WEIGHT_FIXTURES.filter((f) => (f.browsers ?? ['chromium', 'firefox']).includes(b) && f.hover);
+
+function serve(): Promise<TestServer> {
+  return startServer((path) => {
+    const f = WEIGHT_FIXTURES.find((x) => x.path === path || path.startsWith(`${x.path}/`));
+    return f ? f.page : null;
+  });
+}
+
+describe('Chromium: heavy pages', () => {
+  let server: TestServer;
+  let withExt: BrowserContext;
+  let without: BrowserContext;
+  const ourErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await serve();
+    ({ ctx: withExt } = await launchChromium({ proxyPort: server.port }));
+    ({ ctx: without } = await launchChromium({ proxyPort: server.port, withExtension: false }));
+    withExt.on('weberror', (e) => {
+      const stack = e.error().stack ?? e.error().message;
+      if (/chrome-extension:\/\//.test(stack)) ourErrors.push(stack.split('\n').slice(0, 3).join(' | '));
+    });
+  });
+
+  afterAll(async () => {
+    await withExt?.close();
+    await without?.close();
+    await server?.close();
+  });
+
+  const wrap = (p: PwPage): AnyPage => ({
+    eval: (expr) => p.evaluate(expr),
+    run: <A, T>(fn: (a: A) => T, arg: A) => p.evaluate(fn as (a: unknown) => T, arg as unknown) as Promise<T>,
+    move: (x, y, steps) => p.mouse.move(x, y, steps ? { steps } : undefined),
+  });
+
+  for (const f of fixturesFor('chromium')) {
+    it(`${f.path}: same page outcome, marks, nothing of ours before a trusted hover, then the card`, async () => {
+      const url = server.allow(f.path) + SHORT;
+      let last: PwPage | null = null;
+      await check(f, async (ext) => {
+        const p = await (ext ? withExt : without).newPage();
+        last = p;
+        await p.goto(url, { timeout: 60_000 });
+        return { page: wrap(p), close: () => p.close() };
+      }, () => evalInCard(withExt, last!, `return root.querySelector('.card')?.getAttribute('data-entity') === ${JSON.stringify(f.hover!.entity)};`));
+    }, 90_000);
+  }
+
+  it('threw nothing from our code', () => {
+    expect(ourErrors).toEqual([]);
+  });
+});
+
+const hasFirefox = existsSync(FIREFOX);
+if (!hasFirefox) console.warn(`SKIPPED Firefox heavy pages: ${FIREFOX} is absent.`);
+
+describe.skipIf(!hasFirefox)('Firefox: heavy pages', () => {
+  let server: TestServer;
+  let withExt: Browser;
+  let without: Browser;
+  const ourErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await serve();
+    withExt = await launchFirefox(server.port);
+    without = await launchFirefox(server.port, { withExtension: false });
+  });
+
+  afterAll(async () => {
+    await withExt?.close();
+    await without?.close();
+    await server?.close();
+  });
+
+  const wrap = (p: PpPage): AnyPage => ({
+    eval: <T,>(expr: string) => p.evaluate(expr) as Promise<T>,
+    run: <A, T>(fn: (a: A) => T, arg: A) => p.evaluate(fn as (a: unknown) => T, arg) as Promise<T>,
+    move: (x, y, steps) => p.mouse.move(x, y, steps ? { steps } : undefined),
+  });
+
+  for (const f of fixturesFor('firefox')) {
+    it(`${f.path}: same page outcome, marks, nothing of ours before a trusted hover, then the card`, async () => {
+      const url = server.allow(f.path) + SHORT;
+      await check(f, async (ext) => {
+        const p = await (ext ? withExt : without).newPage();
+        await p.setViewport({ width: 1000, height: 700 });
+        // Errors thrown by our content script, as far as BiDi reports them to the page.
+        if (ext) p.on('pageerror', (e) => { if (/moz-extension:\/\//.test(String((e as Error).stack ?? e))) ourErrors.push(String(e)); });
+        await p.goto(url, { timeout: 60_000 });
+        return { page: wrap(p), close: () => p.close() };
+      // Firefox gives a test no way into a closed shadow root; window.find searches rendered text, shadow trees too.
+      }, (page) => page.eval(`window.find(${JSON.stringify(`matched “${f.hover!.text}”`)}, true, false, true)`));
+    }, 90_000);
+  }
+
+  it('threw nothing from our code (as reported to the page)', () => {
+    expect(ourErrors).toEqual([]);
+  });
+});
