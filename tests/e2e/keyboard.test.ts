@@ -10,22 +10,11 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browsers.ts';
 import { evalInCard, hover } from './support/card.ts';
-import { keyboardPage } from './support/keyboard-pages.ts';
+import { keyboardPage, pressShortcut } from './support/keyboard-pages.ts';
 import { hosts, mutationCount, syntheticHover, textPoint } from './support/probe.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- evaluated in the service worker
 const MARK = 'company-context';
-
-/** Sends what the background sends on our command, to the tab's top frame. */
-export async function pressShortcut(sw: Worker): Promise<void> {
-  await sw.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    const all = await chrome.storage.session.get(null);
-    const id = tab?.id ?? Number(Object.keys(all).find((k) => k.startsWith('tab:'))!.slice(4));
-    await chrome.tabs.sendMessage(id, { type: 'companyList' }, { frameId: 0 });
-  });
-}
 
 describe('Chromium: keyboard and screen-reader path', () => {
   let server: TestServer;

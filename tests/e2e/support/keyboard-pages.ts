@@ -1,5 +1,20 @@
 // Pages for the keyboard and accessibility tests, written here (no ../shared needed).
+import type { Worker } from 'playwright-core';
 import { RECORDER } from './pages.ts';
+
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- evaluated in the service worker
+
+/**
+ * Our shortcut, as the browser would deliver it: headless Chromium cannot be sent a browser
+ * command, so this sends, from our service worker, exactly what the background's onCommand
+ * listener sends (src/background/commands.ts, unit-tested): `companyList` to the active tab's top frame.
+ */
+export async function pressShortcut(sw: Worker): Promise<void> {
+  await sw.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    await chrome.tabs.sendMessage(tab.id, { type: 'companyList' }, { frameId: 0 });
+  });
+}
 
 const FILLER = 'The committee met again on Tuesday and heard from several witnesses about procurement rules, budgets and the timetable for the next review.';
 
