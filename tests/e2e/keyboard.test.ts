@@ -7,8 +7,9 @@
 // service worker it sends the active tab's top frame `{ type: 'companyList' }`. That the listener
 // maps the command to this message is unit-tested (tests/unit/commands.test.ts).
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { Browser as FirefoxBrowser, Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browsers.ts';
+import { FIREFOX_UUID, launchChromium, launchFirefox } from './support/browsers.ts';
 import { evalInCard, hover } from './support/card.ts';
 import { keyboardPage, pressShortcut } from './support/keyboard-pages.ts';
 import { hosts, mutationCount, syntheticHover, textPoint } from './support/probe.ts';
@@ -212,5 +213,82 @@ describe('Chromium: keyboard and screen-reader path', () => {
     await page.waitForTimeout(800);
     expect(await isOpen()).toBe(false);
     expect(await activeId()).toBe('before');
+  });
+});
+
+/** Polls in a Firefox page; under BiDi an evaluation between documents throws, which counts as "not yet". */
+async function poll(page: FirefoxPage, fn: () => boolean, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await page.evaluate(fn).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${fn.toString()}`);
+}
+
+// Firefox: the same message (sent from one of our extension pages, which the content script
+// accepts like the background) and the same keys. No test can open a closed root in Firefox, so
+// this checks what the page itself can see: our host holds focus, the active mark moves, the page
+// scrolls, and focus comes back.
+describe('Firefox: keyboard path', () => {
+  let server: TestServer;
+  let browser: FirefoxBrowser;
+  let page: FirefoxPage;
+  let ext: FirefoxPage;
+
+  beforeAll(async () => {
+    server = await startServer((path) => (path === '/kb' ? { body: keyboardPage() } : null));
+    const url = server.allow('/kb');
+    browser = await launchFirefox(server.port);
+    page = await browser.newPage();
+    await page.setViewport({ width: 1000, height: 700 });
+    await page.goto(url);
+    await page.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) >= 3, { timeout: 15_000 }, MARK);
+    ext = await browser.newPage();
+    void ext.goto(`moz-extension://${FIREFOX_UUID}/src/options/index.html`).catch(() => undefined);
+    await poll(ext, () => location.protocol === 'moz-extension:' && document.readyState === 'complete');
+    await page.bringToFront();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const activeMention = () =>
+    page.evaluate(() => {
+      const r = [...(CSS.highlights.get('company-context-active') ?? [])][0] as Range | undefined;
+      return r ? { text: r.toString(), in: r.startContainer.parentElement?.id ?? '' } : null;
+    });
+  const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.localName || null);
+  const open = () => page.evaluate(() => [...document.documentElement.children].some((e) => e.matches(':popover-open')));
+
+  it('opens the list on the shortcut message, walks to the mentions, and gives focus back', async () => {
+    expect(await page.evaluate(mutationCount)).toBe(0);
+    await page.focus('#before');
+    await ext.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: { storage: { session: { get: (k: null) => Promise<Record<string, unknown>> } }; tabs: { sendMessage: (id: number, m: unknown, o: unknown) => Promise<unknown> } } }).browser;
+      const key = Object.keys(await api.storage.session.get(null)).find((k) => k.startsWith('tab:'))!;
+      await api.tabs.sendMessage(Number(key.slice(4)), { type: 'companyList' }, { frameId: 0 });
+    });
+    await poll(page, () => [...document.documentElement.children].some((e) => e.matches(':popover-open')));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await active()).toBe('div'); // focus is in our closed root
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await poll(page, () => [...(CSS.highlights.get('company-context-active') ?? [])].length === 1);
+    expect(await activeMention()).toEqual({ text: 'Hikvision', in: 'first' });
+    const y0 = await page.evaluate(() => scrollY);
+    await page.keyboard.press('Enter');
+    await poll(page, () => ([...(CSS.highlights.get('company-context-active') ?? [])][0] as Range | undefined)?.startContainer.parentElement?.id === 'second');
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(y0 + 500);
+    expect(await active()).toBe('div');
+    await page.keyboard.press('Escape');
+    expect(await open()).toBe(true); // back in the list
+    await page.keyboard.press('Escape');
+    await poll(page, () => ![...document.documentElement.children].some((e) => e.matches(':popover-open')));
+    expect(await active()).toBe('before');
+    expect(await page.evaluate(hosts)).toHaveLength(1);
   });
 });
