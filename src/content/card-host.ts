@@ -72,6 +72,9 @@ export class CardHost {
       mount,
     );
     this.frame = mount.querySelector<HTMLElement>('.frame');
+    // The live region goes inside the dialog: an aria-modal dialog hides what is outside it from
+    // screen readers. It is our element, not preact's, so re-renders for the next mention keep it.
+    if (this.live && this.frame && this.live.parentNode !== this.frame) this.frame.append(this.live);
     this.open();
     this.place(anchor);
     if (keyboard) this.frame?.focus({ preventScroll: true });
