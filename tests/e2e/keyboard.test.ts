@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_UUID, launchChromium, launchFirefox } from './support/browsers.ts';
 import { evalInCard, hover } from './support/card.ts';
 import { keyboardPage, pressShortcut } from './support/keyboard-pages.ts';
-import { hosts, mutationCount, syntheticHover, textPoint } from './support/probe.ts';
+import { hosts, mutationCount, mutationLog, syntheticHover, textPoint } from './support/probe.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const MARK = 'company-context';
@@ -185,6 +185,10 @@ describe('Chromium: keyboard and screen-reader path', () => {
     expect(s.card).toBeNull();
     expect(s.list).toBeNull();
     expect(await page.evaluate(hosts)).toHaveLength(1);
+    // The whole session changed the page by one host element, added once; after that only its popover state.
+    const log = await page.evaluate(mutationLog);
+    expect(log[0]).toMatchObject({ type: 'childList', target: 'HTML', added: ['DIV'] });
+    expect(log.slice(1).filter((m) => !(m.target === 'DIV' && m.type === 'attributes'))).toEqual([]);
   });
 
   it('a mouse hover opens the card without moving focus, and it is not modal', async () => {
