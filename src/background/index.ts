@@ -10,6 +10,7 @@ import {
   type ContentToBackground, type HelloReply, type PageToBackground, type RejectedAlias, type Rejection, type TabState,
 } from '../core/messages.ts';
 import { newPage, tabCompanies, withFrame, type TabRecord } from '../core/tab-frames.ts';
+import { onCommand } from './commands.ts';
 
 const lists = new Map(dataset.lists.map((l) => [l.id, l]));
 const entities = new Map(dataset.entities.map((e) => [e.id, e]));
@@ -178,3 +179,6 @@ browser.tabs.onRemoved.addListener((tabId) => {
   closedTabs.add(tabId);
   void serial(tabId, () => browser.storage.session.remove(tabKey(tabId)));
 });
+
+// The keyboard way in (issue 6): our shortcut tells the active tab's top frame to open the list.
+browser.commands.onCommand.addListener((command: string, tab?: browser.Tabs.Tab) => void onCommand(command, tab, browser.tabs));

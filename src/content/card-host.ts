@@ -1,8 +1,17 @@
 // Our only element in the page: created on the first trusted hover, one host with a closed shadow
 // root, styled through adoptedStyleSheets (works under a page CSP that forbids inline styles), and
 // put in the top layer as a manual popover so page stacking and overlays cannot hide it.
+// The keyboard company list and the live region for screen readers live in the same root.
 import { h, render, type ComponentChild } from 'preact';
 import cardCss from '../ui/card.css?inline';
+import listCss from './company-list.css?inline';
+
+/** How the card was opened: by keyboard it is modal, takes focus and gets our key handler. */
+export interface ShowOptions {
+  dark: boolean;
+  keyboard?: boolean;
+  onKeyDown?: (e: KeyboardEvent) => void;
+}
 
 const GAP = 6;
 const MARGIN = 8;
@@ -11,6 +20,9 @@ export class CardHost {
   private host: HTMLElement | null = null;
   private root: ShadowRoot | null = null;
   private frame: HTMLElement | null = null;
+  /** Where preact renders; a sibling of the live region, so re-rendering never recreates it. */
+  private mount: HTMLElement | null = null;
+  private live: HTMLElement | null = null;
   visible = false;
 
   /** The host element, once created; the page sees only this element, never what is inside. */
@@ -24,24 +36,87 @@ export class CardHost {
       const root = host.attachShadow({ mode: 'closed' });
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(cardCss);
-      root.adoptedStyleSheets = [sheet];
+      const list = new CSSStyleSheet();
+      list.replaceSync(listCss);
+      root.adoptedStyleSheets = [sheet, list];
       host.popover = 'manual';
+      // Present from the start and empty: a live region that appears with its text is often not read.
+      const live = document.createElement('div');
+      live.className = 'sr-only';
+      live.setAttribute('role', 'status');
+      live.setAttribute('aria-live', 'polite');
+      const mount = document.createElement('div');
+      mount.className = 'mount';
+      root.append(live, mount);
       this.host = host;
       this.root = root;
+      this.live = live;
+      this.mount = mount;
     }
     // The page may have removed it; put it back (still one element).
     if (!this.host.isConnected) document.documentElement.append(this.host);
     return this.root;
   }
 
-  /** Renders `content` beside `anchor` (a viewport rect) and shows it. */
-  show(content: ComponentChild, anchor: DOMRect, dark: boolean): void {
-    const root = this.ensure();
-    render(h('div', { class: dark ? 'frame dark' : 'frame', role: 'dialog', 'aria-labelledby': 'cc-title' }, content), root);
-    this.frame = root.firstElementChild as HTMLElement;
+  /** Renders `content` beside `anchor` (a viewport rect) and shows it; by keyboard it also takes focus. */
+  show(content: ComponentChild, anchor: DOMRect, { dark, keyboard = false, onKeyDown }: ShowOptions): void {
+    this.ensure();
+    const mount = this.mount!;
+    // A labelled dialog; modal (and focusable) only when the keyboard opened it: a hover never takes focus.
+    render(
+      h('div', {
+        class: dark ? 'frame dark' : 'frame', role: 'dialog', 'aria-labelledby': 'cc-title',
+        ...(keyboard ? { 'aria-modal': 'true', tabIndex: -1 } : {}),
+        ...(onKeyDown ? { onKeyDown } : {}),
+      }, content),
+      mount,
+    );
+    this.frame = mount.querySelector<HTMLElement>('.frame');
+    // The live region goes inside the dialog: an aria-modal dialog hides what is outside it from
+    // screen readers. It is our element, not preact's, so re-renders for the next mention keep it.
+    if (this.live && this.frame && this.live.parentNode !== this.frame) this.frame.append(this.live);
+    this.open();
+    this.place(anchor);
+    if (keyboard) this.frame?.focus({ preventScroll: true });
+  }
+
+  /** Renders the keyboard company list (its own dialog, at the viewport's corner) in place of the card. */
+  showList(content: ComponentChild): void {
+    this.ensure();
+    render(content, this.mount!);
+    this.frame = null;
+    this.open();
+  }
+
+  private open(): void {
     if (this.host && !this.host.matches(':popover-open')) this.host.showPopover();
     this.visible = true;
-    this.place(anchor);
+  }
+
+  /** The element inside our root matching `selector`, for the list to move focus between its options. */
+  query(selector: string): HTMLElement | null {
+    return this.mount?.querySelector<HTMLElement>(selector) ?? null;
+  }
+
+  /** Every focusable element of what is shown, in order: the keyboard card's focus trap cycles through them. */
+  focusables(): HTMLElement[] {
+    return this.mount ? [...this.mount.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), textarea, [tabindex]')].filter((e) => e.tabIndex >= 0) : [];
+  }
+
+  /** The element focused inside our closed root (the page sees only the host as active). */
+  get focused(): Element | null {
+    return this.root?.activeElement ?? null;
+  }
+
+  /** Says `text` to screen readers (the live region), for a card opened by keyboard. */
+  announce(text: string): void {
+    if (!this.live) return;
+    // Cleared first so the same text twice (the same mention again) is read again.
+    this.live.textContent = '';
+    const live = this.live;
+    setTimeout(() => {
+      live.textContent = text;
+    }, 50);
   }
 
   /**
@@ -75,7 +150,8 @@ export class CardHost {
   hide(): void {
     if (!this.visible) return;
     this.visible = false;
-    if (this.root) render(null, this.root);
+    if (this.mount) render(null, this.mount);
+    if (this.live) this.live.textContent = '';
     this.frame = null;
     if (this.host?.matches(':popover-open')) this.host.hidePopover();
   }

@@ -2,12 +2,15 @@
 // Timings follow Wikipedia's Page Previews: 150 ms dwell before preparing the card, shown 500 ms
 // after the dwell began, 300 ms grace when the pointer leaves the mention or the card.
 // Every interaction gets a token; a timer carrying an older token is stale and ignored.
+// Keyboard states (issue 6): our shortcut opens LIST; Enter there opens the card for a mention by
+// keyboard (same DWELL/OPEN phases, `keyboard: true`, no timers); the pointer never moves or
+// closes a keyboard session, only Escape, another shortcut or `away` does.
 
 export const DWELL_MS = 150;
 export const SHOW_MS = 500;
 export const GRACE_MS = 300;
 
-export type Phase = 'idle' | 'dwell' | 'open' | 'grace';
+export type Phase = 'idle' | 'dwell' | 'open' | 'grace' | 'list';
 
 export interface HoverState {
   phase: Phase;
@@ -20,6 +23,8 @@ export interface HoverState {
   due: boolean;
   /** After Escape, the mention under the pointer stays closed until the pointer leaves it. */
   suppressed: number | null;
+  /** The card is (being) opened from the keyboard list: modal, focused, announced. */
+  keyboard: boolean;
 }
 
 export type HoverEvent =
@@ -27,40 +32,65 @@ export type HoverEvent =
   | { type: 'timer'; timer: 'prepare' | 'show' | 'hide'; token: number }
   | { type: 'ready'; token: number }
   | { type: 'escape' }
-  | { type: 'away' }; // the mention scrolled out of view, the page changed under it, or we paused
+  | { type: 'away' } // the mention scrolled out of view, the page changed under it, or we paused
+  | { type: 'list' } // our keyboard shortcut: open the list of companies on the page
+  | { type: 'pick'; mention: number }; // Enter in the list or in a keyboard card: the card for this mention
 
 export type HoverEffect =
   | { type: 'schedule'; timer: 'prepare' | 'show' | 'hide'; delay: number; token: number }
   | { type: 'prepare'; mention: number; token: number } // load card data, then dispatch `ready`
-  | { type: 'show'; mention: number }
-  | { type: 'hide' };
+  | { type: 'show'; mention: number; keyboard: boolean }
+  | { type: 'hide' }
+  | { type: 'showList' } // render the company list and focus it
+  | { type: 'release' }; // the keyboard session ended: give focus back to where it was
 
-export const initialHover: HoverState = { phase: 'idle', mention: null, token: 0, ready: false, due: false, suppressed: null };
+export const initialHover: HoverState = { phase: 'idle', mention: null, token: 0, ready: false, due: false, suppressed: null, keyboard: false };
+
+/** A card or the list is on screen. */
+const shown = (s: HoverState) => s.phase === 'open' || s.phase === 'grace' || s.phase === 'list' || (s.keyboard && s.phase === 'dwell');
+/** The reader is in the keyboard list or a card opened from it. */
+const keyed = (s: HoverState) => s.phase === 'list' || s.keyboard;
 
 function dwell(s: HoverState, mention: number): [HoverState, HoverEffect[]] {
   const token = s.token + 1;
   const effects: HoverEffect[] = s.phase === 'open' || s.phase === 'grace' ? [{ type: 'hide' }] : [];
   effects.push({ type: 'schedule', timer: 'prepare', delay: DWELL_MS, token }, { type: 'schedule', timer: 'show', delay: SHOW_MS, token });
-  return [{ phase: 'dwell', mention, token, ready: false, due: false, suppressed: null }, effects];
+  return [{ phase: 'dwell', mention, token, ready: false, due: false, suppressed: null, keyboard: false }, effects];
 }
 
 /** Moving from one open card's mention to another swaps at once: prepare now, show when ready. */
 function swap(s: HoverState, mention: number): [HoverState, HoverEffect[]] {
   const token = s.token + 1;
   return [
-    { phase: 'dwell', mention, token, ready: false, due: true, suppressed: null },
+    { phase: 'dwell', mention, token, ready: false, due: true, suppressed: null, keyboard: false },
     [{ type: 'hide' }, { type: 'prepare', mention, token }],
   ];
 }
 
 function close(s: HoverState, suppressed: number | null = null): [HoverState, HoverEffect[]] {
-  const effects: HoverEffect[] = s.phase === 'open' || s.phase === 'grace' ? [{ type: 'hide' }] : [];
+  const effects: HoverEffect[] = shown(s) ? [{ type: 'hide' }] : [];
+  if (keyed(s)) effects.push({ type: 'release' });
   return [{ ...initialHover, token: s.token + 1, suppressed }, effects];
+}
+
+/** The list, from anywhere (the shortcut again, or Escape in a keyboard card). */
+function list(s: HoverState): [HoverState, HoverEffect[]] {
+  const effects: HoverEffect[] = s.phase === 'open' || s.phase === 'grace' ? [{ type: 'hide' }] : [];
+  effects.push({ type: 'showList' });
+  return [{ ...initialHover, phase: 'list', token: s.token + 1 }, effects];
+}
+
+/** The card for `mention`, opened by keyboard: prepared at once, shown as soon as its data is there. */
+function pick(s: HoverState, mention: number): [HoverState, HoverEffect[]] {
+  const token = s.token + 1;
+  return [{ phase: 'dwell', mention, token, ready: false, due: true, suppressed: null, keyboard: true }, [{ type: 'prepare', mention, token }]];
 }
 
 export function hoverReducer(s: HoverState, e: HoverEvent): [HoverState, HoverEffect[]] {
   switch (e.type) {
     case 'pointer': {
+      // A mouse moving about never takes over or closes what the keyboard opened.
+      if (keyed(s)) return [s, []];
       const over = e.over;
       if (over === 'card') {
         if (s.phase === 'grace') return [{ ...s, phase: 'open', token: s.token + 1 }, []];
@@ -92,7 +122,7 @@ export function hoverReducer(s: HoverState, e: HoverEvent): [HoverState, HoverEf
         return [s, [{ type: 'prepare', mention: s.mention, token: s.token }]];
       }
       if (e.timer === 'show' && s.phase === 'dwell' && s.mention !== null) {
-        if (s.ready) return [{ ...s, phase: 'open' }, [{ type: 'show', mention: s.mention }]];
+        if (s.ready) return [{ ...s, phase: 'open' }, [{ type: 'show', mention: s.mention, keyboard: s.keyboard }]];
         return [{ ...s, due: true }, []];
       }
       if (e.timer === 'hide' && s.phase === 'grace') return close(s);
@@ -100,12 +130,19 @@ export function hoverReducer(s: HoverState, e: HoverEvent): [HoverState, HoverEf
     }
     case 'ready': {
       if (e.token !== s.token || s.phase !== 'dwell' || s.mention === null) return [s, []];
-      if (s.due) return [{ ...s, phase: 'open', ready: true }, [{ type: 'show', mention: s.mention }]];
+      if (s.due) return [{ ...s, phase: 'open', ready: true }, [{ type: 'show', mention: s.mention, keyboard: s.keyboard }]];
       return [{ ...s, ready: true }, []];
     }
     case 'escape':
+      // Escape in a keyboard card goes back to the list; in the list it ends the session.
+      if (s.keyboard) return list(s);
+      if (s.phase === 'list') return close(s);
       return s.phase === 'idle' ? [s, []] : close(s, s.mention);
     case 'away':
       return s.phase === 'idle' ? [s, []] : close(s);
+    case 'list':
+      return list(s);
+    case 'pick':
+      return keyed(s) ? pick(s, e.mention) : [s, []];
   }
 }

@@ -99,6 +99,7 @@ class Page {
     window.addEventListener('pointermove', when(this.hover.onPointerMove), opts);
     window.addEventListener('pointerout', when(this.hover.onPointerLeaveWindow), opts);
     window.addEventListener('keydown', when(this.hover.onKeyDown), opts);
+    window.addEventListener('pointerdown', when(this.hover.onPointerDown), opts);
     window.addEventListener('scroll', when(this.hover.onScroll), opts);
   }
 
@@ -186,6 +187,11 @@ class Page {
     else this.report();
   }
 
+  /** Our keyboard shortcut: the list of the page's companies (the background asks the top frame only). */
+  openList(): void {
+    if (this.running && window === window.top) this.hover.openList();
+  }
+
   /** Scrolls to the first mention of a company and flashes it (asked for from the popup). */
   reveal(entity: string): void {
     const first = [...this.mentions.all()]
@@ -221,6 +227,7 @@ async function main(): Promise<void> {
       if (msg.paused) page.stop();
       else page.start();
     } else if (msg.type === 'rejected') page.setRejected(msg.rejected);
+    else if (msg.type === 'companyList') page.openList();
     else page.reveal(msg.entity);
     return undefined;
   });

@@ -23,7 +23,8 @@ export type PageToBackground =
 export type ToContent =
   | { type: 'paused'; paused: boolean }
   | { type: 'reveal'; entity: string } // scroll to the first mention and flash it
-  | { type: 'rejected'; rejected: RejectedAlias[] }; // the site's "Not this company" list changed
+  | { type: 'rejected'; rejected: RejectedAlias[] } // the site's "Not this company" list changed
+  | { type: 'companyList' }; // the reader pressed our keyboard shortcut: open the list of companies (top frame only)
 
 /** An alias the reader said does not mean this entity, on one site. */
 export interface RejectedAlias {
@@ -162,7 +163,16 @@ export function parseToContent(x: unknown): ToContent | null {
   if (o.type === 'paused') return keysAre(o, ['type', 'paused']) && typeof o.paused === 'boolean' ? { type: 'paused', paused: o.paused } : null;
   if (o.type === 'reveal') return keysAre(o, ['type', 'entity']) && isEntityId(o.entity) ? { type: 'reveal', entity: o.entity } : null;
   if (o.type === 'rejected') return keysAre(o, ['type', 'rejected']) && isRejectedList(o.rejected) ? { type: 'rejected', rejected: o.rejected } : null;
+  if (o.type === 'companyList') return keysAre(o, ['type']) ? { type: 'companyList' } : null;
   return null;
+}
+
+/** The manifest's `commands` name for the keyboard way in (rebindable in the browser). */
+export const COMPANY_LIST_COMMAND = 'open-company-list';
+
+/** What the background sends the active tab's top frame for a browser command; null for a command we do not know. */
+export function commandMessage(command: unknown): ToContent | null {
+  return command === COMPANY_LIST_COMMAND ? { type: 'companyList' } : null;
 }
 
 /** Site key for "pause on this site": the host name, without a leading "www.". */

@@ -22,7 +22,7 @@ function EntityPage() {
   }, []);
   if (card === undefined) return <p>{t('loading')}</p>;
   if (card === null) return <p>{t('entity_none')}</p>;
-  return <Card card={card} />;
+  return <Card card={card} level={1} />; // the company's name is the page's h1
 }
 
 localizeDocument(t('entity_title'));

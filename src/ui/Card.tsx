@@ -25,7 +25,16 @@ export interface CardProps {
   /** The plain-text report for the maintainers, with or without the page address. */
   report?: (includeUrl: boolean) => string;
   headingId?: string;
+  /**
+   * Level of the company's name: 2 in the page's card and the list (a dialog of its own), 1 on the
+   * entity page, where it is the page's title. Section headings follow one level below, so screen
+   * readers' heading lists nest.
+   */
+  level?: 1 | 2;
 }
+
+type Heading = 'h1' | 'h2' | 'h3' | 'h4';
+const heading = (n: number): Heading => `h${Math.min(Math.max(n, 1), 4)}` as Heading;
 
 /** Our controls act only on a person's input, never on events a page script dispatches. */
 const trusted = (fn: () => void) => (e: Event) => {
@@ -158,22 +167,26 @@ function ClaimItem({ c }: { c: Claim }) {
   );
 }
 
-function Section({ title, children }: { title: string; children: ComponentChildren }) {
+function Section({ title, level, children }: { title: string; level: number; children: ComponentChildren }) {
+  const H = heading(level);
   return (
     <section>
-      <h3>{title}</h3>
+      <H class="h-section">{title}</H>
       {children}
     </section>
   );
 }
 
-export function Card({ card, matched, onOpenEntity, onReject, report, headingId }: CardProps) {
+export function Card({ card, matched, onOpenEntity, onReject, report, headingId, level = 2 }: CardProps) {
   const inForce = card.jurisdictions.some((j) => j.measures.some((m) => !m.removed));
+  const Title = heading(level);
+  const Group = heading(level + 2);
   return (
     // Our own language and direction: the page's (lang, dir="rtl") would otherwise be inherited.
-    <div class="card" lang={uiLocale()} dir={uiDir()} data-entity={card.id} data-in-force={String(inForce)}>
+    // An article: its header and footer are the card's, not landmarks of the page it sits in.
+    <article class="card" lang={uiLocale()} dir={uiDir()} data-entity={card.id} data-in-force={String(inForce)}>
       <header>
-        <h2 id={headingId}>{card.name}</h2>
+        <Title id={headingId} class="h-title">{card.name}</Title>
         <div class="muted">
           {kindName(card.kind)} · {placeName(card.country)}
           {matched ? <> · {t('card_matched', quoted(matched.text))}</> : null}
@@ -186,13 +199,13 @@ export function Card({ card, matched, onOpenEntity, onReject, report, headingId 
         {/* Beside what matched, where a wrong match is noticed: not at the bottom of a long card. */}
         <ReaderSay onReject={onReject} report={report} />
       </header>
-      <Section title={t('card_measures')}>
+      <Section title={t('card_measures')} level={level + 1}>
         {card.jurisdictions.length === 0 ? (
           <p class="none">{t('card_no_listing')}</p>
         ) : (
           card.jurisdictions.map((j) => (
             <div class="jurisdiction" key={j.jurisdiction}>
-              <h4>{placeName(j.jurisdiction)}</h4>
+              <Group class="h-group">{placeName(j.jurisdiction)}</Group>
               <ul>
                 {j.measures.map((m, i) => (
                   <MeasureItem m={m} key={i} />
@@ -203,7 +216,7 @@ export function Card({ card, matched, onOpenEntity, onReject, report, headingId 
         )}
       </Section>
       {card.claims.length > 0 ? (
-        <Section title={t('card_claims')}>
+        <Section title={t('card_claims')} level={level + 1}>
           <ul>
             {card.claims.map((c) => (
               <ClaimItem c={c} key={c.id} />
@@ -212,7 +225,7 @@ export function Card({ card, matched, onOpenEntity, onReject, report, headingId 
         </Section>
       ) : null}
       {card.related.length > 0 ? (
-        <Section title={t('card_related')}>
+        <Section title={t('card_related')} level={level + 1}>
           <ul>
             {card.related.map((r) => (
               <li key={r.id}>
@@ -241,6 +254,6 @@ export function Card({ card, matched, onOpenEntity, onReject, report, headingId 
         ) : null}
 
       </footer>
-    </div>
+    </article>
   );
 }

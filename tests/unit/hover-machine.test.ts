@@ -24,7 +24,9 @@ class Harness {
     else if (f.type === 'prepare') {
       this.log.push(`prepare ${f.mention}@${this.now}`);
       if (this.loadMs !== null) this.timers.push({ at: this.now + this.loadMs, timer: 'ready' as never, token: f.token });
-    } else if (f.type === 'show') this.log.push(`show ${f.mention}@${this.now}`);
+    } else if (f.type === 'show') this.log.push(`show ${f.mention}${f.keyboard ? ' by keyboard' : ''}@${this.now}`);
+    else if (f.type === 'showList') this.log.push(`list@${this.now}`);
+    else if (f.type === 'release') this.log.push(`release@${this.now}`);
     else this.log.push(`hide@${this.now}`);
   }
 
@@ -134,5 +136,90 @@ describe('hover state machine', () => {
     h.send({ type: 'away' });
     expect(h.state.phase).toBe('idle');
     expect(h.log.at(-1)).toBe('hide@600');
+  });
+});
+
+describe('keyboard states', () => {
+  const list: HoverEvent = { type: 'list' };
+  const pick = (mention: number): HoverEvent => ({ type: 'pick', mention });
+  const escape: HoverEvent = { type: 'escape' };
+
+  it('the shortcut opens the list; Enter opens the card at once, by keyboard, with no dwell', () => {
+    const h = new Harness(5);
+    h.send(list);
+    expect(h.state.phase).toBe('list');
+    h.send(pick(3));
+    h.advance(5);
+    expect(h.log).toEqual(['list@0', 'prepare 3@0', 'show 3 by keyboard@5']);
+    expect(h.state).toMatchObject({ phase: 'open', mention: 3, keyboard: true });
+  });
+  it('Enter again steps to the next mention without closing the card in between', () => {
+    const h = new Harness(0);
+    h.send(list);
+    h.send(pick(3));
+    h.advance(0);
+    h.send(pick(4));
+    h.advance(0);
+    expect(h.log).toEqual(['list@0', 'prepare 3@0', 'show 3 by keyboard@0', 'prepare 4@0', 'show 4 by keyboard@0']);
+  });
+  it('Escape in a keyboard card goes back to the list; Escape in the list closes and gives focus back', () => {
+    const h = new Harness(0);
+    h.send(list);
+    h.send(pick(3));
+    h.advance(0);
+    h.send(escape);
+    expect(h.state.phase).toBe('list');
+    expect(h.log.at(-1)).toBe('list@0');
+    h.send(escape);
+    expect(h.state).toMatchObject({ phase: 'idle', keyboard: false, mention: null });
+    expect(h.log.slice(-2)).toEqual(['hide@0', 'release@0']);
+  });
+  it('the pointer never moves or closes what the keyboard opened', () => {
+    const h = new Harness(0);
+    h.send(list);
+    h.send(on(7));
+    h.advance(2000);
+    expect(h.state.phase).toBe('list');
+    h.send(pick(3));
+    h.advance(0);
+    for (const e of [off, on(7), card, off]) h.send(e);
+    h.advance(5000);
+    expect(h.state).toMatchObject({ phase: 'open', mention: 3, keyboard: true });
+    expect(h.log).toEqual(['list@0', 'prepare 3@2000', 'show 3 by keyboard@2000']);
+  });
+  it('a pick without the list (no keyboard session) does nothing', () => {
+    const h = new Harness(0);
+    h.send(pick(3));
+    h.send(on(1));
+    h.advance(600);
+    h.send(pick(3));
+    h.advance(100);
+    expect(h.log).toEqual([`prepare 1@${DWELL_MS}`, `show 1@${SHOW_MS}`]);
+    expect(h.state.keyboard).toBe(false);
+  });
+  it('the shortcut over a hovered card replaces it with the list', () => {
+    const h = new Harness();
+    h.send(on(1));
+    h.advance(600);
+    h.send(list);
+    expect(h.log.slice(-2)).toEqual(['hide@600', 'list@600']);
+    expect(h.state.phase).toBe('list');
+  });
+  it('away (mention removed, paused) ends a keyboard session and gives focus back', () => {
+    const h = new Harness(0);
+    h.send(list);
+    h.send(pick(3));
+    h.advance(0);
+    h.send({ type: 'away' });
+    expect(h.log.slice(-2)).toEqual(['hide@0', 'release@0']);
+    expect(h.state.phase).toBe('idle');
+  });
+  it('after a keyboard session the hover works as before', () => {
+    const h = new Harness();
+    h.send(list);
+    h.send(escape);
+    h.send(on(1));
+    h.advance(1000);
+    expect(h.log.slice(-2)).toEqual([`prepare 1@${DWELL_MS}`, `show 1@${SHOW_MS}`]);
   });
 });

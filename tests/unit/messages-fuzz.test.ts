@@ -40,6 +40,7 @@ const TYPES: Record<string, { dir: Direction; fields: Record<string, keyof typeo
   paused: { dir: 'toContent', fields: { paused: 'bool' } },
   reveal: { dir: 'toContent', fields: { entity: 'id' } },
   rejected: { dir: 'toContent', fields: { rejected: 'rejected' } },
+  companyList: { dir: 'toContent', fields: {} },
 };
 const PARSERS: Record<Direction, (x: unknown) => unknown> = { content: parseContentToBackground, page: parsePageToBackground, toContent: parseToContent };
 

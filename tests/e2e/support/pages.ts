@@ -13,7 +13,7 @@ function esc(s: string): string {
  * Runs first in the page: records every DOM mutation, in the page's own world, so a test can
  * prove we changed nothing before the first hover.
  */
-const RECORDER = `<script>
+export const RECORDER = `<script>
 window.__mutations = [];
 // From the end of parsing (our content script runs later, at document_idle): everything after that is not the parser.
 document.addEventListener('DOMContentLoaded', () => new MutationObserver((records) => {
