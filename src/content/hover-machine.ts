@@ -37,10 +37,10 @@ export type HoverEffect =
 
 export const initialHover: HoverState = { phase: 'idle', mention: null, token: 0, ready: false, due: false, suppressed: null };
 
-function dwell(s: HoverState, mention: number): [HoverState, HoverEffect[]] {
+function dwell(s: HoverState, mention: number, showMs: number): [HoverState, HoverEffect[]] {
   const token = s.token + 1;
   const effects: HoverEffect[] = s.phase === 'open' || s.phase === 'grace' ? [{ type: 'hide' }] : [];
-  effects.push({ type: 'schedule', timer: 'prepare', delay: DWELL_MS, token }, { type: 'schedule', timer: 'show', delay: SHOW_MS, token });
+  effects.push({ type: 'schedule', timer: 'prepare', delay: DWELL_MS, token }, { type: 'schedule', timer: 'show', delay: showMs, token });
   return [{ phase: 'dwell', mention, token, ready: false, due: false, suppressed: null }, effects];
 }
 
@@ -58,7 +58,8 @@ function close(s: HoverState, suppressed: number | null = null): [HoverState, Ho
   return [{ ...initialHover, token: s.token + 1, suppressed }, effects];
 }
 
-export function hoverReducer(s: HoverState, e: HoverEvent): [HoverState, HoverEffect[]] {
+/** `showMs`: the reader's hover delay (settings), from the dwell's start to the card showing. */
+export function hoverReducer(s: HoverState, e: HoverEvent, showMs = SHOW_MS): [HoverState, HoverEffect[]] {
   switch (e.type) {
     case 'pointer': {
       const over = e.over;
@@ -77,14 +78,14 @@ export function hoverReducer(s: HoverState, e: HoverEvent): [HoverState, HoverEf
       }
       const m = over.mention;
       if (m === s.suppressed) return [s, []];
-      if (s.phase === 'idle') return dwell(s, m);
+      if (s.phase === 'idle') return dwell(s, m, showMs);
       if (m === s.mention) {
         if (s.phase === 'grace') return [{ ...s, phase: 'open', token: s.token + 1 }, []];
         return [s, []];
       }
       // A different mention: while a card is open it swaps at once; during a dwell it restarts.
       if (s.phase === 'open' || s.phase === 'grace') return swap(s, m);
-      return dwell(s, m);
+      return dwell(s, m, showMs);
     }
     case 'timer': {
       if (e.token !== s.token) return [s, []];

@@ -17,6 +17,8 @@ export interface HoverDeps {
   /** The plain-text report for this mention. */
   report: (mention: Mention, card: CardData, includeUrl: boolean) => string;
   isDark: () => boolean;
+  /** The reader's hover delay in ms (settings); the machine's default when absent. */
+  showDelay?: () => number;
 }
 
 export class HoverController {
@@ -34,7 +36,7 @@ export class HoverController {
   }
 
   dispatch(e: HoverEvent): void {
-    const [next, effects] = hoverReducer(this.state, e);
+    const [next, effects] = hoverReducer(this.state, e, this.deps.showDelay?.());
     this.state = next;
     for (const fx of effects) this.run(fx);
   }

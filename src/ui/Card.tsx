@@ -25,6 +25,8 @@ export interface CardProps {
   /** The plain-text report for the maintainers, with or without the page address. */
   report?: (includeUrl: boolean) => string;
   headingId?: string;
+  /** On the entity page: a related entity's name links to its own page. */
+  relatedHref?: (id: string) => string;
 }
 
 /** Our controls act only on a person's input, never on events a page script dispatches. */
@@ -167,7 +169,7 @@ function Section({ title, children }: { title: string; children: ComponentChildr
   );
 }
 
-export function Card({ card, matched, onOpenEntity, onReject, report, headingId }: CardProps) {
+export function Card({ card, matched, onOpenEntity, onReject, report, headingId, relatedHref }: CardProps) {
   const inForce = card.jurisdictions.some((j) => j.measures.some((m) => !m.removed));
   return (
     // Our own language and direction: the page's (lang, dir="rtl") would otherwise be inherited.
@@ -201,6 +203,7 @@ export function Card({ card, matched, onOpenEntity, onReject, report, headingId 
             </div>
           ))
         )}
+        {card.hiddenMeasures ? <p class="muted filtered">{plural('card_hidden_by_settings', card.hiddenMeasures)}</p> : null}
       </Section>
       {card.claims.length > 0 ? (
         <Section title={t('card_claims')}>
@@ -216,7 +219,8 @@ export function Card({ card, matched, onOpenEntity, onReject, report, headingId 
           <ul>
             {card.related.map((r) => (
               <li key={r.id}>
-                <span class="label">{t('card_relation', relationName(r.type))}</span> {r.name}
+                <span class="label">{t('card_relation', relationName(r.type))}</span>{' '}
+                {relatedHref ? <a href={relatedHref(r.id)} data-related={r.id}>{r.name}</a> : r.name}
                 {r.note ? <span class="muted"> ({r.note})</span> : null} — {statusText(r.status)}
               </li>
             ))}
