@@ -153,6 +153,12 @@ export class HoverController {
     this.dispatch({ type: 'away' });
   }
 
+  /** The reader changed a setting that shapes cards: load them again, and close the open one. */
+  forgetCards(): void {
+    this.cards.clear();
+    this.close();
+  }
+
   dispose(): void {
     this.close();
     for (const t of this.timers) clearTimeout(t);

@@ -213,6 +213,7 @@ class Page {
   applySettings(s: ContentSettings): void {
     this.markStyle = s.markStyle;
     this.hoverDelay = s.hoverDelay;
+    this.hover.forgetCards(); // a card's measures depend on the filters
     if (this.running) this.ensureMarks();
     const restored = this.mentions.setHiddenEntities(s.hidden);
     this.hover.checkMention();

@@ -162,7 +162,9 @@ function FileBox({ onImported }: { onImported: (state: SettingsState, rejected: 
       <button type="button" id="export" onClick={trusted(() => void exportFile())}>{t('options_export')}</button>{' '}
       <label class="file">
         {t('options_import')}{' '}
-        <input type="file" id="import" accept="application/json,.json" onChange={trusted((e) => void importFile(e.currentTarget as HTMLInputElement))} />
+        {/* Not only trusted events: browsers fire this change as untrusted when files are set by
+            automation, and only a file the reader picked (or our own page) can get here. */}
+        <input type="file" id="import" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget)} />
       </label>
       {message ? (
         <p id="import-result" class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
