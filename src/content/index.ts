@@ -127,8 +127,8 @@ class Page {
     this.queue.stop();
     this.hover.dispose();
     this.mentions.clear();
-    this.mentions.unregister();
     this.unstyleMarks();
+    this.mentions.unregister();
     this.report();
   }
 
@@ -233,8 +233,10 @@ class Page {
     }
   }
 
+  /** Takes the style's name off our marks (never off a Highlight the page registered under it). */
   private unstyleMarks(): void {
-    for (const name of Object.values(STYLE_HIGHLIGHT)) if (name !== null) CSS.highlights.delete(name);
+    const marks = CSS.highlights.get(MARK);
+    for (const name of Object.values(STYLE_HIGHLIGHT)) if (name !== null && marks && CSS.highlights.get(name) === marks) CSS.highlights.delete(name);
   }
 }
 

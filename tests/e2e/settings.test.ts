@@ -163,6 +163,21 @@ describe('Chromium: the reader\'s settings, search and themes', () => {
     expect(await options.$('#problems')).toBeNull();
   });
 
+  it('lists a site paused from the popup and resumes it from the options page', async () => {
+    const tabId = await sw.evaluate(async () => Number(Object.keys(await chrome.storage.session.get(null)).find((k) => k.startsWith('tab:'))!.slice(4)));
+    const popup = await ctx.newPage();
+    await popup.goto(url(`src/popup/index.html?tab=${tabId}`));
+    await popup.check('#pause');
+    await page.waitForFunction((n) => !CSS.highlights.has(n), MARK, { timeout: 5000 });
+    await popup.close();
+    await options.reload();
+    await options.waitForSelector('#paused li[data-site="127.0.0.1"]');
+    await options.click('#paused li[data-site="127.0.0.1"] button');
+    await options.waitForSelector('#paused li', { state: 'detached' });
+    await page.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) === 3, MARK, { timeout: 5000 });
+    expect(await sw.evaluate(() => chrome.storage.local.get('pausedSites'))).toEqual({ pausedSites: [] });
+  });
+
   it('finds 海康威视 and hikvision from the popup and opens the entity page', async () => {
     const popup = await ctx.newPage();
     await popup.setViewportSize({ width: 345, height: 420 });
