@@ -36,6 +36,11 @@ function isDark(): boolean {
       return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
     }
   }
+  // No opaque background: the page's declared color-scheme (CSS, else its meta tag), when it names one scheme only.
+  const css = getComputedStyle(document.documentElement).colorScheme;
+  const declared = css && css !== 'normal' ? css : (document.querySelector('meta[name="color-scheme"]')?.getAttribute('content') ?? '');
+  const scheme = declared.toLowerCase().split(/\s+/);
+  if (scheme.includes('dark') !== scheme.includes('light')) return scheme.includes('dark');
   return matchMedia('(prefers-color-scheme: dark)').matches;
 }
 

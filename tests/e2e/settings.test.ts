@@ -18,6 +18,8 @@ const ARTICLE = articlePage('Sanctions and cameras', [
   'Bank Melli Iran was named again in September, when European ministers restored their measures.',
 ]);
 const DARK = ARTICLE.replace('<style>body{', '<style>body{background:#15161a;color:#e6e6e6;');
+/** Dark by declaration only: no background of its own. */
+const DECLARED_DARK = ARTICLE.replace('<meta charset="utf-8">', '<meta charset="utf-8"><meta name="color-scheme" content="dark">');
 
 describe('Chromium: the reader\'s settings, search and themes', () => {
   let server: TestServer;
@@ -29,7 +31,7 @@ describe('Chromium: the reader\'s settings, search and themes', () => {
   const url = (path: string) => `chrome-extension://${extId}/${path}`;
 
   beforeAll(async () => {
-    server = await startServer((path) => (path === '/article' ? { body: ARTICLE } : path === '/dark' ? { body: DARK } : null));
+    server = await startServer((path) => (path === '/article' ? { body: ARTICLE } : path === '/dark' ? { body: DARK } : path === '/declared-dark' ? { body: DECLARED_DARK } : null));
     const launched = await launchChromium({ proxyPort: server.port });
     ({ ctx, extId } = launched);
     sw = launched.sw!;
@@ -63,8 +65,15 @@ describe('Chromium: the reader\'s settings, search and themes', () => {
   const stored = () => sw.evaluate(async () => ({ sync: await chrome.storage.sync.get(null), local: await chrome.storage.local.get(null) }));
   const notReloaded = () => page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true);
 
-  it('opened the first-run page on install', () => {
-    expect(ctx.pages().map((p) => p.url())).toContain(url('src/welcome/index.html'));
+  it('opened the first-run page on install: what the marks mean, what it never does, how to pause', async () => {
+    const welcome = ctx.pages().find((p) => p.url() === url('src/welcome/index.html'));
+    expect(welcome).toBeDefined();
+    await welcome!.waitForSelector('#never li');
+    const text = (await welcome!.textContent('body'))!;
+    expect(text).toContain('It makes no network request, ever');
+    expect(text).toContain('It does not change pages');
+    expect(text).toContain('How to pause it');
+    expect(text).toContain('A dotted underline means only that the name is in the dataset.');
   });
 
   it('marks with the underline style by default', async () => {
@@ -254,6 +263,43 @@ describe('Chromium: the reader\'s settings, search and themes', () => {
       clip: { x: Math.max(0, look.box.x - pad), y: Math.max(0, look.box.y - 60), width: Math.min(900, look.box.width + 2 * pad), height: Math.min(700 - Math.max(0, look.box.y - 60), look.box.height + 60 + pad) },
     });
     await dark.close();
+  });
+
+  const cardLook = async (target: Page) => {
+    await hover(target, 'Hikvision', 0);
+    return evalInCard(ctx, target, "return getComputedStyle(root.querySelector('.card')).backgroundColor;");
+  };
+
+  it('follows a page that declares a dark color-scheme, and the system where the page says nothing', async () => {
+    const declared = await ctx.newPage();
+    await declared.emulateMedia({ colorScheme: 'light' });
+    await declared.goto(server.allow('/declared-dark'));
+    await declared.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) >= 3, MARK);
+    expect(await cardLook(declared)).toBe('rgb(30, 31, 36)');
+    await declared.close();
+    for (const [scheme, bg] of [['dark', 'rgb(30, 31, 36)'], ['light', 'rgb(255, 255, 255)']] as const) {
+      const plain = await ctx.newPage();
+      await plain.emulateMedia({ colorScheme: scheme });
+      await plain.goto(server.allow('/article'));
+      await plain.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) >= 3, MARK);
+      expect(await cardLook(plain), scheme).toBe(bg);
+      await plain.close();
+    }
+  });
+
+  it('gives the entity, options and popup pages the system\'s dark scheme', async () => {
+    for (const path of ['src/entity/index.html?id=hikvision', 'src/options/index.html', 'src/popup/index.html']) {
+      const p = await ctx.newPage();
+      await p.emulateMedia({ colorScheme: 'dark' });
+      await p.goto(url(path));
+      await p.waitForSelector('#search, #reader-settings');
+      expect(await p.evaluate(() => getComputedStyle(document.body).backgroundColor), path).toBe('rgb(18, 18, 18)');
+      if (path.startsWith('src/entity')) {
+        await p.waitForSelector('.card');
+        expect(await p.evaluate(() => getComputedStyle(document.querySelector('.card')!).backgroundColor)).toBe('rgb(30, 31, 36)');
+      }
+      await p.close();
+    }
   });
 
   it('made no network request', () => {
