@@ -24,7 +24,7 @@ export default defineConfig({
     // Vite's modulepreload polyfill uses fetch(); extension pages need no preloading help.
     modulePreload: { polyfill: false },
     // Pages no manifest key names (crxjs finds the popup itself).
-    rolldownOptions: { input: { entity: 'src/entity/index.html' } },
+    rolldownOptions: { input: { entity: 'src/entity/index.html', welcome: 'src/welcome/index.html' } },
   },
   legacy: { skipWebSocketTokenCheck: true },
 });

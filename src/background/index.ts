@@ -11,6 +11,9 @@ import {
 } from '../core/messages.ts';
 import { newPage, tabCompanies, withFrame, type TabRecord } from '../core/tab-frames.ts';
 import { onCommand } from './commands.ts';
+import { filterCard, filterChoices, hiddenEntities, parseSettings, parseSettingsFile, settingsFileText, type ParsedSettings, type Settings } from '../core/settings.ts';
+import { buildSearchIndex, search, type SearchIndex } from '../core/search.ts';
+import type { ContentSettings, ImportReply, SettingsState } from '../core/messages.ts';
 
 const lists = new Map(dataset.lists.map((l) => [l.id, l]));
 const entities = new Map(dataset.entities.map((e) => [e.id, e]));
@@ -98,8 +101,12 @@ async function fromContent(msg: ContentToBackground, tabId: number, frameId: num
   const host = (frameId === 0 ? null : (await getTab(tabId))?.host) ?? siteOf(url);
   if (host === null) return null;
   switch (msg.type) {
-    case 'card':
-      return cardData(dataset, msg.entity, today());
+    case 'card': {
+      const card = cardData(dataset, msg.entity, today());
+      return card && filterCard(card, (await readSettings()).settings);
+    }
+    case 'settings':
+      return contentSettings((await readSettings()).settings);
     case 'openEntity':
       if (entities.has(msg.entity)) await browser.tabs.create({ url: browser.runtime.getURL(`src/entity/index.html?id=${msg.entity}`) });
       return null;
@@ -144,8 +151,11 @@ async function fromPage(msg: PageToBackground): Promise<unknown> {
       await browser.tabs.sendMessage(msg.tabId, { type: 'paused', paused: msg.paused }).catch(() => undefined);
       return tabState(msg.tabId);
     }
-    case 'entity':
-      return cardData(dataset, msg.entity, today());
+    case 'entity': {
+      // The whole record, unfiltered, with every name it goes by (the entity page).
+      const card = cardData(dataset, msg.entity, today());
+      return card && { ...card, aliases: entities.get(msg.entity)?.aliases ?? [] };
+    }
     case 'rejections':
       return rejections();
     case 'unreject': {
@@ -154,8 +164,123 @@ async function fromPage(msg: PageToBackground): Promise<unknown> {
       await notifySite(msg.site, all);
       return all;
     }
+    case 'getSettings':
+      return settingsState();
+    case 'saveSettings':
+      await writeSettings(msg.settings);
+      return settingsState();
+    case 'unpauseSite': {
+      await browser.storage.local.set({ [PAUSED_KEY]: (await pausedSites()).filter((s) => s !== msg.site) });
+      await refreshTabs();
+      return settingsState();
+    }
+    case 'exportSettings':
+      return settingsFileText({ settings: (await readSettings()).settings, pausedSites: await pausedSites(), rejected: await rejections() });
+    case 'importSettings':
+      return importSettings(msg.text);
+    case 'search':
+      return search(searchIndex(), msg.query, 20);
   }
 }
+
+// ---- The reader's settings (docs/decisions/0009-settings.md) ------------------------------------
+// Kept in storage.sync where the browser offers it (else storage.local), parsed on every read: a
+// corrupt or hostile value means the defaults, and the options page says what was wrong. Paused
+// sites and "Not this company" stay in storage.local (they can outgrow sync's quota per item);
+// the settings file carries all three.
+const SETTINGS_KEY = 'settings';
+
+type Area = { name: 'sync' | 'local'; storage: browser.Storage.StorageArea };
+
+/** storage.sync, unless the browser lacks it or refuses it (Firefox with sync switched off). */
+async function settingsArea(): Promise<Area> {
+  const sync = (browser.storage as Partial<typeof browser.storage>).sync;
+  if (sync) {
+    try {
+      await sync.get(SETTINGS_KEY);
+      return { name: 'sync', storage: sync };
+    } catch {
+      // fall through to local
+    }
+  }
+  return { name: 'local', storage: browser.storage.local };
+}
+
+async function readSettings(): Promise<ParsedSettings & { area: Area['name'] }> {
+  const area = await settingsArea();
+  const got = await area.storage.get(SETTINGS_KEY).catch(() => ({}) as Record<string, unknown>);
+  return { ...parseSettings(got[SETTINGS_KEY]), area: area.name };
+}
+
+async function writeSettings(settings: Settings): Promise<void> {
+  await (await settingsArea()).storage.set({ [SETTINGS_KEY]: settings });
+}
+
+function contentSettings(settings: Settings): ContentSettings {
+  return { markStyle: settings.markStyle, hoverDelay: settings.hoverDelay, hidden: hiddenEntities(dataset, settings) };
+}
+
+async function settingsState(): Promise<SettingsState> {
+  const { settings, problems, area } = await readSettings();
+  return { settings, problems, area, choices: filterChoices(dataset), pausedSites: await pausedSites() };
+}
+
+/** All or nothing: the file is parsed whole first; if the second write fails the first is undone. */
+async function importSettings(text: string): Promise<ImportReply> {
+  const parsed = parseSettingsFile(text);
+  if (!parsed.ok) return parsed;
+  const before = await readSettings();
+  try {
+    await writeSettings(parsed.file.settings);
+  } catch {
+    return { ok: false, error: 'could not be saved' };
+  }
+  try {
+    await browser.storage.local.set({ [PAUSED_KEY]: parsed.file.pausedSites, [REJECTED_KEY]: parsed.file.rejected });
+  } catch {
+    await writeSettings(before.settings).catch(() => undefined);
+    return { ok: false, error: 'could not be saved' };
+  }
+  await refreshTabs();
+  return { ok: true, state: await settingsState() };
+}
+
+/** Tells every tab we know its site's paused state and "Not this company" list again. */
+async function refreshTabs(): Promise<void> {
+  const [tabs, paused, all] = await Promise.all([browser.storage.session.get(null), pausedSites(), rejections()]);
+  for (const [key, rec] of Object.entries(tabs)) {
+    if (!key.startsWith('tab:')) continue;
+    const host = (rec as TabRecord).host;
+    const tabId = Number(key.slice(4));
+    await browser.tabs.sendMessage(tabId, { type: 'paused', paused: paused.includes(host) }).catch(() => undefined);
+    await browser.tabs.sendMessage(tabId, { type: 'rejected', rejected: forSite(all, host) }).catch(() => undefined);
+  }
+}
+
+/** Open tabs apply a change at once, whichever page made it (ours, or sync from another device). */
+browser.storage.onChanged.addListener((changes, areaName) => {
+  if (!(SETTINGS_KEY in changes) || (areaName !== 'sync' && areaName !== 'local')) return;
+  void (async () => {
+    const { settings, area } = await readSettings();
+    if (area !== areaName) return;
+    const msg = { type: 'settings', settings: contentSettings(settings) };
+    const tabs = await browser.storage.session.get(null);
+    for (const key of Object.keys(tabs)) {
+      if (key.startsWith('tab:')) await browser.tabs.sendMessage(Number(key.slice(4)), msg).catch(() => undefined);
+    }
+  })();
+});
+
+let index: SearchIndex | null = null;
+/** Built on the first search, then kept while the worker lives (about 10 ms for the curated dataset). */
+function searchIndex(): SearchIndex {
+  return (index ??= buildSearchIndex(dataset));
+}
+
+// ---- First run --------------------------------------------------------------------------------
+browser.runtime.onInstalled.addListener((details) => {
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/welcome/index.html') });
+});
 
 const ownPages = browser.runtime.getURL('');
 

@@ -51,10 +51,10 @@ const shown = (s: HoverState) => s.phase === 'open' || s.phase === 'grace' || s.
 /** The reader is in the keyboard list or a card opened from it. */
 const keyed = (s: HoverState) => s.phase === 'list' || s.keyboard;
 
-function dwell(s: HoverState, mention: number): [HoverState, HoverEffect[]] {
+function dwell(s: HoverState, mention: number, showMs: number): [HoverState, HoverEffect[]] {
   const token = s.token + 1;
   const effects: HoverEffect[] = s.phase === 'open' || s.phase === 'grace' ? [{ type: 'hide' }] : [];
-  effects.push({ type: 'schedule', timer: 'prepare', delay: DWELL_MS, token }, { type: 'schedule', timer: 'show', delay: SHOW_MS, token });
+  effects.push({ type: 'schedule', timer: 'prepare', delay: DWELL_MS, token }, { type: 'schedule', timer: 'show', delay: showMs, token });
   return [{ phase: 'dwell', mention, token, ready: false, due: false, suppressed: null, keyboard: false }, effects];
 }
 
@@ -86,7 +86,8 @@ function pick(s: HoverState, mention: number): [HoverState, HoverEffect[]] {
   return [{ phase: 'dwell', mention, token, ready: false, due: true, suppressed: null, keyboard: true }, [{ type: 'prepare', mention, token }]];
 }
 
-export function hoverReducer(s: HoverState, e: HoverEvent): [HoverState, HoverEffect[]] {
+/** `showMs`: the reader's hover delay (settings), from the dwell's start to the card showing. */
+export function hoverReducer(s: HoverState, e: HoverEvent, showMs = SHOW_MS): [HoverState, HoverEffect[]] {
   switch (e.type) {
     case 'pointer': {
       // A mouse moving about never takes over or closes what the keyboard opened.
@@ -107,14 +108,14 @@ export function hoverReducer(s: HoverState, e: HoverEvent): [HoverState, HoverEf
       }
       const m = over.mention;
       if (m === s.suppressed) return [s, []];
-      if (s.phase === 'idle') return dwell(s, m);
+      if (s.phase === 'idle') return dwell(s, m, showMs);
       if (m === s.mention) {
         if (s.phase === 'grace') return [{ ...s, phase: 'open', token: s.token + 1 }, []];
         return [s, []];
       }
       // A different mention: while a card is open it swaps at once; during a dwell it restarts.
       if (s.phase === 'open' || s.phase === 'grace') return swap(s, m);
-      return dwell(s, m);
+      return dwell(s, m, showMs);
     }
     case 'timer': {
       if (e.token !== s.token) return [s, []];

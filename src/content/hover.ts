@@ -21,6 +21,8 @@ export interface HoverDeps {
   /** The plain-text report for this mention. */
   report: (mention: Mention, card: CardData, includeUrl: boolean) => string;
   isDark: () => boolean;
+  /** The reader's hover delay in ms (settings); the machine's default when absent. */
+  showDelay?: () => number;
 }
 
 export class HoverController {
@@ -45,7 +47,7 @@ export class HoverController {
   }
 
   dispatch(e: HoverEvent): void {
-    const [next, effects] = hoverReducer(this.state, e);
+    const [next, effects] = hoverReducer(this.state, e, this.deps.showDelay?.());
     this.state = next;
     for (const fx of effects) this.run(fx);
   }
@@ -279,6 +281,12 @@ export class HoverController {
 
   close(): void {
     this.dispatch({ type: 'away' });
+  }
+
+  /** The reader changed a setting that shapes cards: load them again, and close the open one. */
+  forgetCards(): void {
+    this.cards.clear();
+    this.close();
   }
 
   dispose(): void {

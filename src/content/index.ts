@@ -10,10 +10,12 @@
 import browser from 'webextension-polyfill';
 import nameIndex from 'virtual:company-context/names';
 import { Matcher } from '../core/matcher.ts';
-import { parseHelloReply, parseToContent, type CardData, type ContentToBackground, type RejectedAlias } from '../core/messages.ts';
+import { parseContentSettings, parseHelloReply, parseToContent, type CardData, type ContentSettings, type ContentToBackground, type RejectedAlias } from '../core/messages.ts';
+import type { MarkStyle } from '../core/settings.ts';
+import { SHOW_MS } from './hover-machine.ts';
 import { CardHost } from './card-host.ts';
 import { HoverController } from './hover.ts';
-import { compareRanges, Mentions } from './mentions.ts';
+import { compareRanges, MARK, Mentions } from './mentions.ts';
 import { ScanQueue } from './scan-queue.ts';
 import { composedParent, isExcluded } from './text-scan.ts';
 import { t } from '../ui/i18n.ts';
@@ -34,6 +36,11 @@ function isDark(): boolean {
       return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
     }
   }
+  // No opaque background: the page's declared color-scheme (CSS, else its meta tag), when it names one scheme only.
+  const css = getComputedStyle(document.documentElement).colorScheme;
+  const declared = css && css !== 'normal' ? css : (document.querySelector('meta[name="color-scheme"]')?.getAttribute('content') ?? '');
+  const scheme = declared.toLowerCase().split(/\s+/);
+  if (scheme.includes('dark') !== scheme.includes('light')) return scheme.includes('dark');
   return matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
@@ -75,6 +82,7 @@ class Page {
         ...(includeUrl ? [t('report_page', location.href)] : []),
       ].join('\n'),
     isDark,
+    showDelay: () => this.hoverDelay,
   });
   private readonly queue = new ScanQueue((root) => this.mentions.scan(root), () => this.afterPass());
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
@@ -107,13 +115,13 @@ class Page {
     if (this.running) return;
     this.running = true;
     this.mentions.onShadowRoot = (root) => this.watch(root);
-    this.mentions.ensureRegistered();
+    this.ensureMarks();
     this.queue.resume();
     this.queue.add(document.body ?? document.documentElement, true);
     this.observer.observe(document.documentElement, OBSERVED);
     for (const root of this.watched) this.observer.observe(root, OBSERVED);
     // The highlight registry is the page's too: one that clears or squats our names gets them back.
-    this.guard = setInterval(() => this.mentions.ensureRegistered(), 1000);
+    this.guard = setInterval(() => this.ensureMarks(), 1000);
   }
 
   stop(): void {
@@ -125,6 +133,7 @@ class Page {
     this.queue.stop();
     this.hover.dispose();
     this.mentions.clear();
+    this.unstyleMarks();
     this.mentions.unregister();
     this.report();
   }
@@ -164,7 +173,7 @@ class Page {
   }
 
   private afterPass(): void {
-    this.mentions.ensureRegistered();
+    this.ensureMarks();
     this.hover.checkMention();
     this.report();
   }
@@ -199,12 +208,55 @@ class Page {
       .sort((a, b) => compareRanges(a.range, b.range))[0];
     if (!first) return;
     composedParent(first.range.startContainer)?.scrollIntoView({ block: 'center' });
-    this.mentions.ensureRegistered();
+    this.ensureMarks();
     this.mentions.setFlash(first.range);
     if (this.flashTimer !== null) clearTimeout(this.flashTimer);
     this.flashTimer = setTimeout(() => this.mentions.setFlash(null), 1500);
   }
+
+  // ---- The reader's settings (issue 6; docs/decisions/0009-settings.md) ---------------------------
+  // The mark style picks which of highlight.css's rules paint our marks: `company-context` itself
+  // is unstyled and the same Highlight is also registered under the style's name (none: no
+  // second name). The page's DOM is not touched and no style is inserted.
+  private markStyle: MarkStyle = 'underline';
+  private hoverDelay = SHOW_MS;
+
+  applySettings(s: ContentSettings): void {
+    this.markStyle = s.markStyle;
+    this.hoverDelay = s.hoverDelay;
+    this.hover.forgetCards(); // a card's measures depend on the filters
+    if (this.running) this.ensureMarks();
+    const restored = this.mentions.setHiddenEntities(s.hidden);
+    this.hover.checkMention();
+    if (restored && this.running) this.queue.add(document.body ?? document.documentElement, true);
+    else this.report();
+  }
+
+  /** Our highlights registered (Mentions), then the style's name for the same marks. */
+  private ensureMarks(): void {
+    this.mentions.ensureRegistered();
+    const marks = CSS.highlights.get(MARK);
+    for (const [style, name] of Object.entries(STYLE_HIGHLIGHT) as Array<[MarkStyle, string | null]>) {
+      if (name === null) continue;
+      if (style === this.markStyle && marks) {
+        if (CSS.highlights.get(name) !== marks) CSS.highlights.set(name, marks);
+      } else if (CSS.highlights.has(name) && CSS.highlights.get(name) === marks) CSS.highlights.delete(name);
+    }
+  }
+
+  /** Takes the style's name off our marks (never off a Highlight the page registered under it). */
+  private unstyleMarks(): void {
+    const marks = CSS.highlights.get(MARK);
+    for (const name of Object.values(STYLE_HIGHLIGHT)) if (name !== null && marks && CSS.highlights.get(name) === marks) CSS.highlights.delete(name);
+  }
 }
+
+/** The highlight name each mark style paints with (public/highlight.css). */
+const STYLE_HIGHLIGHT: Record<MarkStyle, string | null> = {
+  underline: 'company-context-underline',
+  background: 'company-context-bg',
+  none: null,
+};
 
 /** Resolves once the document is parsed and the page has had a moment to settle (like document_idle). */
 function settled(): Promise<void> {
@@ -228,6 +280,7 @@ async function main(): Promise<void> {
       else page.start();
     } else if (msg.type === 'rejected') page.setRejected(msg.rejected);
     else if (msg.type === 'companyList') page.openList();
+    else if (msg.type === 'settings') page.applySettings(msg.settings);
     else page.reveal(msg.entity);
     return undefined;
   });
@@ -236,7 +289,9 @@ async function main(): Promise<void> {
   window.addEventListener('pageshow', (e) => {
     if (e.persisted) page.report();
   });
-  const [reply] = await Promise.all([send<unknown>({ type: 'hello' }), settled()]);
+  const [reply, settingsReply] = await Promise.all([send<unknown>({ type: 'hello' }), send<unknown>({ type: 'settings' }).catch(() => null), settled()]);
+  const readerSettings = parseContentSettings(settingsReply);
+  if (readerSettings) page.applySettings(readerSettings);
   const hello = parseHelloReply(reply);
   if (hello) page.setRejected(hello.rejected);
   if (hello?.paused !== true) page.start();

@@ -193,6 +193,7 @@ export class Mentions {
       // Creating ranges and adding them to the highlight costs too: yield every few hundred.
       if (++n % 200 === 0) yield;
       if (this.rejected.has(rejectionKey(this.matcher.entities[m.entity]!, m.alias))) continue;
+      if (this.hidden.has(this.matcher.entities[m.entity]!)) continue;
       const nodes = nodesOf(m.run, m.start, m.end);
       // The page may have changed the text while we yielded: skip what no longer reads the same.
       if (!nodes.every((n) => n.isConnected && isVisible(n, visible))) continue;
@@ -263,6 +264,17 @@ export class Mentions {
     const restored = [...this.rejected].some((k) => !next.has(k));
     this.rejected = next;
     for (const m of [...this.byId.values()]) if (next.has(rejectionKey(m.entity, m.alias))) this.drop(m);
+    return restored;
+  }
+
+  // ---- Reader's settings hook (issue 6): entities the reader's filters leave unmarked. ----
+  private hidden = new Set<string>();
+  /** Replaces the hidden entities and drops their mentions; true when one was shown again (rescan). */
+  setHiddenEntities(ids: readonly string[]): boolean {
+    const next = new Set(ids);
+    const restored = [...this.hidden].some((id) => !next.has(id));
+    this.hidden = next;
+    for (const m of [...this.byId.values()]) if (next.has(m.entity)) this.drop(m);
     return restored;
   }
 

@@ -24,6 +24,8 @@ export const STALE_AFTER_DAYS = 180;
 
 export interface CardMeasure {
   listName: string;
+  /** The list's kind of measure (the reader's settings filter on it). */
+  kind: ListDef['kind'];
   authority: string;
   program: string;
   listedAs: string;
@@ -64,6 +66,8 @@ export interface CardData {
   datasetAsOf: string;
   /** Days between the dataset's "as of" date and today, when more than STALE_AFTER_DAYS. */
   staleDays?: number;
+  /** Measures the reader's settings leave off this card (src/core/settings.ts filterCard). */
+  hiddenMeasures?: number;
 }
 
 export function isInForce(m: Measure): boolean {
@@ -106,7 +110,7 @@ export function cardData(dataset: Dataset, id: string, today: string): CardData 
     const list = lists.get(m.list);
     if (!list) continue; // validation guarantees the list exists
     const cm: CardMeasure = {
-      listName: list.name, authority: list.authority, program: m.program, listedAs: m.listedAs,
+      listName: list.name, kind: list.kind, authority: list.authority, program: m.program, listedAs: m.listedAs,
       since: m.since, sinceMeaning: m.sinceMeaning, dateNote: list.dateNote, citation: m.citation,
       verification: m.verification, listAsOf: list.asOf,
     };

@@ -2,6 +2,8 @@
 // A listener acts only on what its parser returns; anything else is ignored, so a compromised or
 // hostile sender cannot make it do more than a well-formed message could.
 import type { CardData } from './compile.ts';
+import type { SearchHit } from './search.ts';
+import { MARK_STYLES, parseSettings, type MarkStyle, type Settings } from './settings.ts';
 
 /** Content script → background. */
 export type ContentToBackground =
@@ -9,7 +11,8 @@ export type ContentToBackground =
   | { type: 'mentions'; entities: string[] } // the companies found on the page so far; reply: void
   | { type: 'card'; entity: string } // reply: CardData | null
   | { type: 'openEntity'; entity: string } // open the entity page in a new tab; reply: void
-  | { type: 'reject'; entity: string; alias: string }; // "Not this company" on this site; reply: Rejection[] for the site
+  | { type: 'reject'; entity: string; alias: string } // "Not this company" on this site; reply: Rejection[] for the site
+  | { type: 'settings' }; // the reader's settings as this frame applies them; reply: ContentSettings
 
 /** Popup or entity page → background. */
 export type PageToBackground =
@@ -17,14 +20,22 @@ export type PageToBackground =
   | { type: 'setPaused'; tabId: number; paused: boolean } // reply: TabState
   | { type: 'entity'; entity: string } // reply: CardData | null
   | { type: 'rejections' } // options page; reply: Rejection[]
-  | { type: 'unreject'; site: string; entity: string; alias: string }; // options page undo; reply: Rejection[]
+  | { type: 'unreject'; site: string; entity: string; alias: string } // options page undo; reply: Rejection[]
+  // The reader's settings (options page) and looking a company up (popup, entity page):
+  | { type: 'getSettings' } // reply: SettingsState
+  | { type: 'saveSettings'; settings: Settings } // reply: SettingsState
+  | { type: 'unpauseSite'; site: string } // reply: SettingsState
+  | { type: 'exportSettings' } // reply: the settings file's text
+  | { type: 'importSettings'; text: string } // reply: ImportReply
+  | { type: 'search'; query: string }; // reply: SearchHit[]
 
 /** Background or popup → content script. */
 export type ToContent =
   | { type: 'paused'; paused: boolean }
   | { type: 'reveal'; entity: string } // scroll to the first mention and flash it
   | { type: 'rejected'; rejected: RejectedAlias[] } // the site's "Not this company" list changed
-  | { type: 'companyList' }; // the reader pressed our keyboard shortcut: open the list of companies (top frame only)
+  | { type: 'companyList' } // the reader pressed our keyboard shortcut: open the list of companies (top frame only)
+  | { type: 'settings'; settings: ContentSettings }; // the reader changed a setting
 
 /** An alias the reader said does not mean this entity, on one site. */
 export interface RejectedAlias {
@@ -60,7 +71,29 @@ export interface TabState {
   companies: TabCompany[];
 }
 
-export type { CardData };
+export type { CardData, SearchHit };
+
+/** What a content script needs of the reader's settings (the background works out `hidden`). */
+export interface ContentSettings {
+  markStyle: MarkStyle;
+  hoverDelay: number;
+  /** Entities the reader's filters leave unmarked. */
+  hidden: string[];
+}
+
+/** The options page's view of the settings. */
+export interface SettingsState {
+  settings: Settings;
+  /** What was wrong with the stored value (its defaults are in use), one line each. */
+  problems: string[];
+  /** The jurisdictions and kinds the dataset has. */
+  choices: { jurisdictions: string[]; kinds: string[] };
+  pausedSites: string[];
+  /** Where the settings are kept: "sync" when the browser offers it. */
+  area: 'sync' | 'local';
+}
+
+export type ImportReply = { ok: true; state: SettingsState } | { ok: false; error: string };
 
 const ENTITY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** More distinct companies than any real page names; a bigger list is not from our script. */
@@ -90,7 +123,7 @@ export function isAliasText(x: unknown): x is string {
   return typeof x === 'string' && x.length > 0 && x.length <= 200 && !/[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/.test(x);
 }
 
-function isSite(x: unknown): x is string {
+export function isSite(x: unknown): x is string {
   return typeof x === 'string' && x.length <= 253 && /^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(x);
 }
 
@@ -121,6 +154,8 @@ export function parseContentToBackground(x: unknown): ContentToBackground | null
       return keysAre(o, ['type', 'entity']) && isEntityId(o.entity) ? { type: o.type, entity: o.entity } : null;
     case 'reject':
       return keysAre(o, ['type', 'entity', 'alias']) && isEntityId(o.entity) && isAliasText(o.alias) ? { type: 'reject', entity: o.entity, alias: o.alias } : null;
+    case 'settings':
+      return keysAre(o, ['type']) ? { type: 'settings' } : null;
     default:
       return null;
   }
@@ -144,6 +179,21 @@ export function parsePageToBackground(x: unknown): PageToBackground | null {
       return keysAre(o, ['type', 'site', 'entity', 'alias']) && isSite(o.site) && isEntityId(o.entity) && isAliasText(o.alias)
         ? { type: 'unreject', site: o.site, entity: o.entity, alias: o.alias }
         : null;
+    case 'getSettings':
+    case 'exportSettings':
+      return keysAre(o, ['type']) ? { type: o.type } : null;
+    case 'saveSettings': {
+      // Only a value the stored-settings parser takes whole: a partly valid one is not saved.
+      if (!keysAre(o, ['type', 'settings']) || record(o.settings) === null) return null;
+      const { settings, problems } = parseSettings(o.settings);
+      return problems.length === 0 ? { type: 'saveSettings', settings } : null;
+    }
+    case 'unpauseSite':
+      return keysAre(o, ['type', 'site']) && isSite(o.site) ? { type: 'unpauseSite', site: o.site } : null;
+    case 'importSettings':
+      return keysAre(o, ['type', 'text']) && typeof o.text === 'string' && o.text.length <= MAX_IMPORT_TEXT ? { type: 'importSettings', text: o.text } : null;
+    case 'search':
+      return keysAre(o, ['type', 'query']) && isQuery(o.query) ? { type: 'search', query: o.query } : null;
     default:
       return null;
   }
@@ -164,7 +214,32 @@ export function parseToContent(x: unknown): ToContent | null {
   if (o.type === 'reveal') return keysAre(o, ['type', 'entity']) && isEntityId(o.entity) ? { type: 'reveal', entity: o.entity } : null;
   if (o.type === 'rejected') return keysAre(o, ['type', 'rejected']) && isRejectedList(o.rejected) ? { type: 'rejected', rejected: o.rejected } : null;
   if (o.type === 'companyList') return keysAre(o, ['type']) ? { type: 'companyList' } : null;
+  if (o.type === 'settings') {
+    const settings = keysAre(o, ['type', 'settings']) ? parseContentSettings(o.settings) : null;
+    return settings ? { type: 'settings', settings } : null;
+  }
   return null;
+}
+
+/** An imported settings file is parsed by the background (src/core/settings.ts); this bounds it. */
+const MAX_IMPORT_TEXT = 1_000_000;
+/** More hidden entities than any dataset we build has. */
+const MAX_HIDDEN = 50_000;
+
+/** A search box's text: short, printable (an empty query is not sent). */
+function isQuery(x: unknown): x is string {
+  return typeof x === 'string' && x.length > 0 && x.length <= 200 && !/[\u0000-\u001F\u007F]/.test(x);
+}
+
+/** The background's answer to `settings`, and the payload of its `settings` push, checked alike. */
+export function parseContentSettings(x: unknown): ContentSettings | null {
+  const o = record(x);
+  if (!o || !keysAre(o, ['markStyle', 'hoverDelay', 'hidden'])) return null;
+  if (typeof o.markStyle !== 'string' || !(MARK_STYLES as readonly string[]).includes(o.markStyle)) return null;
+  const delay = parseSettings({ hoverDelay: o.hoverDelay });
+  if (delay.problems.length > 0) return null;
+  if (!Array.isArray(o.hidden) || o.hidden.length > MAX_HIDDEN || !everyItem(o.hidden, isEntityId)) return null;
+  return { markStyle: o.markStyle as MarkStyle, hoverDelay: delay.settings.hoverDelay, hidden: [...(o.hidden as string[])] };
 }
 
 /** The manifest's `commands` name for the keyboard way in (rebindable in the browser). */

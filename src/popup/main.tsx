@@ -3,8 +3,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { PageToBackground, TabState, ToContent } from '../core/messages.ts';
+import type { PageToBackground, SearchHit, TabState, ToContent } from '../core/messages.ts';
 import { localizeDocument, t } from '../ui/i18n.ts';
+import { Search } from '../ui/Search.tsx';
 import './popup.css';
 
 function ask<T>(msg: PageToBackground): Promise<T> {
@@ -17,6 +18,19 @@ async function targetTab(): Promise<number | null> {
   if (fromQuery !== null && /^\d{1,10}$/.test(fromQuery)) return Number(fromQuery);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
+}
+
+const entityPage = (id: string) => browser.runtime.getURL(`src/entity/index.html?id=${id}`);
+
+/** Look any company up, whatever the tab shows; a result opens its entity page in a new tab. */
+function Lookup() {
+  return (
+    <Search
+      search={(query) => ask<SearchHit[]>({ type: 'search', query })}
+      href={entityPage}
+      onOpen={(id) => void browser.tabs.create({ url: entityPage(id) }).then(() => window.close())}
+    />
+  );
 }
 
 function Popup() {
@@ -35,6 +49,7 @@ function Popup() {
     return (
       <>
         <h1>{t('ext_name')}</h1>
+        <Lookup />
         <p class="muted">{t('popup_not_here')}</p>
       </>
     );
@@ -48,6 +63,7 @@ function Popup() {
   return (
     <>
       <h1>{t('ext_name')}</h1>
+      <Lookup />
       <label class="switch">
         <input type="checkbox" id="pause" checked={state.paused} onChange={(e) => void toggle(e.currentTarget.checked)} />
         {t('popup_pause_on', state.host)}

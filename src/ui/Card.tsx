@@ -31,6 +31,8 @@ export interface CardProps {
    * readers' heading lists nest.
    */
   level?: 1 | 2;
+  /** On the entity page: a related entity's name links to its own page. */
+  relatedHref?: (id: string) => string;
 }
 
 type Heading = 'h1' | 'h2' | 'h3' | 'h4';
@@ -177,7 +179,7 @@ function Section({ title, level, children }: { title: string; level: number; chi
   );
 }
 
-export function Card({ card, matched, onOpenEntity, onReject, report, headingId, level = 2 }: CardProps) {
+export function Card({ card, matched, onOpenEntity, onReject, report, headingId, level = 2, relatedHref }: CardProps) {
   const inForce = card.jurisdictions.some((j) => j.measures.some((m) => !m.removed));
   const Title = heading(level);
   const Group = heading(level + 2);
@@ -214,6 +216,7 @@ export function Card({ card, matched, onOpenEntity, onReject, report, headingId,
             </div>
           ))
         )}
+        {card.hiddenMeasures ? <p class="muted filtered">{plural('card_hidden_by_settings', card.hiddenMeasures)}</p> : null}
       </Section>
       {card.claims.length > 0 ? (
         <Section title={t('card_claims')} level={level + 1}>
@@ -229,7 +232,8 @@ export function Card({ card, matched, onOpenEntity, onReject, report, headingId,
           <ul>
             {card.related.map((r) => (
               <li key={r.id}>
-                <span class="label">{t('card_relation', relationName(r.type))}</span> {r.name}
+                <span class="label">{t('card_relation', relationName(r.type))}</span>{' '}
+                {relatedHref ? <a href={relatedHref(r.id)} data-related={r.id}>{r.name}</a> : r.name}
                 {r.note ? <span class="muted"> ({r.note})</span> : null} — {statusText(r.status)}
               </li>
             ))}

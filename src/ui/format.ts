@@ -1,6 +1,6 @@
 // Display helpers shared by the card, the popup, the entity page and the background. Text only,
 // never markup; all wording through i18n.ts.
-import type { DateMeaning, EntityKind, RelationType } from '../core/dataset.ts';
+import type { DateMeaning, EntityKind, MeasureKind, RelationType } from '../core/dataset.ts';
 import type { EntityStatus } from '../core/compile.ts';
 import { listOf, plural, quoted, regionName, t } from './i18n.ts';
 
@@ -29,6 +29,22 @@ const KIND: Record<EntityKind, () => string> = {
 
 export function kindName(k: EntityKind): string {
   return KIND[k]();
+}
+
+const MEASURE_KIND: Record<MeasureKind, () => string> = {
+  sanctions: () => t('measure_kind_sanctions'),
+  'export-control': () => t('measure_kind_export_control'),
+  'investment-ban': () => t('measure_kind_investment_ban'),
+  'procurement-ban': () => t('measure_kind_procurement_ban'),
+  'equipment-ban': () => t('measure_kind_equipment_ban'),
+  designation: () => t('measure_kind_designation'),
+  'import-ban': () => t('measure_kind_import_ban'),
+  'counter-sanctions': () => t('measure_kind_counter_sanctions'),
+};
+
+/** A kind of measure, as the options page and the entity page name it. */
+export function measureKindName(k: MeasureKind): string {
+  return MEASURE_KIND[k]();
 }
 
 const RELATION: Record<RelationType, () => string> = {

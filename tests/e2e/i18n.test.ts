@@ -155,7 +155,8 @@ describe('Chromium: languages', () => {
       const options = await ctx.newPage();
       await options.goto(`chrome-extension://${extId}/src/options/index.html`);
       await options.waitForSelector('#none');
-      expect(await options.textContent('h2')).toBe('不是这家公司');
+      expect(await options.textContent('#rejections h2')).toBe('不是这家公司');
+      expect(await options.textContent('#reader-settings h2')).toBe('卡片显示的内容');
       expect(await options.title()).toBe('Company Context — 选项');
       await Promise.all([page.close(), popup.close(), options.close()]);
     });
