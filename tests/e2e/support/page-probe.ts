@@ -71,13 +71,25 @@ export const PROBE_SCRIPT = `(() => {
   const getClientRects = Range.prototype.getClientRects;
   const rangeText = Range.prototype.toString;
   // Our marks may be StaticRanges (no toString): read each through a live range.
-  const boundary = (name) => Object.getOwnPropertyDescriptor(AbstractRange.prototype, name).get;
-  const startContainer = boundary('startContainer'), startOffset = boundary('startOffset');
-  const endContainer = boundary('endContainer'), endOffset = boundary('endOffset');
+  // The boundary getters sit on AbstractRange in Firefox, on Range and StaticRange in Chromium.
+  const getters = (name) => {
+    const out = [];
+    for (const proto of [typeof AbstractRange !== 'undefined' ? AbstractRange.prototype : null, StaticRange.prototype, Range.prototype]) {
+      const d = proto && Object.getOwnPropertyDescriptor(proto, name);
+      if (d && d.get) out[out.length] = d.get;
+    }
+    return out;
+  };
+  const boundary = (gs) => (r) => {
+    for (let i = 0; i < gs.length; i++) { try { return apply(gs[i], r, []); } catch { /* not this kind of range */ } }
+    return null;
+  };
+  const startContainer = boundary(getters('startContainer')), startOffset = boundary(getters('startOffset'));
+  const endContainer = boundary(getters('endContainer')), endOffset = boundary(getters('endOffset'));
   const textOf = (r) => {
     const live = apply(createRange, doc, []);
-    apply(setStart, live, [apply(startContainer, r, []), apply(startOffset, r, [])]);
-    apply(setEnd, live, [apply(endContainer, r, []), apply(endOffset, r, [])]);
+    apply(setStart, live, [startContainer(r), startOffset(r)]);
+    apply(setEnd, live, [endContainer(r), endOffset(r)]);
     return apply(rangeText, live, []);
   };
   const elementFromPoint = Document.prototype.elementFromPoint;
