@@ -3,6 +3,7 @@
 import type { Citation, Claim, Dataset, DateMeaning, Entity, ListDef, Measure, RelationType } from './dataset.ts';
 import { NAME_AMBIGUOUS, NAME_CUE, NAME_EXCLUDED, NAME_SHORT, type NameIndex } from './matcher.ts';
 import { nameKey } from './normalize.ts';
+import type { CardOfficial } from './official-card.ts';
 
 export function compileNameIndex(dataset: Dataset): NameIndex {
   const entities = dataset.entities.map((e) => e.id);
@@ -64,6 +65,10 @@ export interface CardData {
   datasetAsOf: string;
   /** Days between the dataset's "as of" date and today, when more than STALE_AFTER_DAYS. */
   staleDays?: number;
+  /** Records from the official list files (a `--with-official` build), src/core/official-card.ts. */
+  official?: CardOfficial[];
+  /** An organisation known only from those files, not a curated entity. */
+  imported?: true;
 }
 
 export function isInForce(m: Measure): boolean {

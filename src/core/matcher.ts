@@ -61,7 +61,7 @@ export const CONTEXT_CUES: ReadonlySet<string> = new Set([
 ]);
 export const CUE_WINDOW = 6;
 
-interface TrieNode {
+export interface TrieNode {
   next: Map<string, TrieNode>;
   ends: NameEntry[];
   /** Some name reaching this node has "." or "," before its last word ("Co., Ltd."). */
@@ -119,8 +119,13 @@ export class Matcher {
   private readonly root: TrieNode = { next: new Map(), ends: [], punctuated: false };
   readonly entities: readonly string[];
 
-  constructor(index: NameIndex) {
+  /** From a NameIndex, or from a trie built at build time (src/core/compact-index.ts). */
+  constructor(index: NameIndex | { entities: readonly string[]; root: TrieNode }) {
     this.entities = index.entities;
+    if ('root' in index) {
+      this.root = index.root;
+      return;
+    }
     for (const entry of index.names) {
       let node = this.root;
       const written = tokenize(entry[3]);
