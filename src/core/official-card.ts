@@ -61,12 +61,15 @@ export function officialNameFlags(text: string, curatedKeys: ReadonlySet<string>
 export function withOfficial(dataset: Dataset, index: NameIndex, records: readonly OfficialRecord[]): { index: NameIndex; bundle: OfficialBundle } {
   const curatedKeys = new Set(index.names.map((n) => n[0]));
   const measureRefs = new Set(dataset.entities.flatMap((e) => e.measures.flatMap((m) => (m.citation.ref ? [m.citation.ref] : []))));
+  const lists = new Map(dataset.entities.map((e) => [e.id, new Set(e.measures.map((m) => m.list))]));
   const bundle: OfficialBundle = { entities: [], records: {} };
   const groups = new Map<string, OfficialRecord[]>();
   for (const r of records) {
     if (r.entity) {
       // The same listing as a curated measure (same source record) is already on the card.
+      // So is a record of a list the entity already has a curated measure on (cited by notice, not row).
       if ([r.ref, ...(r.otherRefs ?? [])].some((x) => measureRefs.has(x))) continue;
+      if (r.listId !== undefined && lists.get(r.entity)?.has(r.listId)) continue;
       (bundle.records[r.entity] ??= []).push(cardOfficial(r));
       continue;
     }
