@@ -3,6 +3,8 @@
 // web_accessible_resources, adds it to the built manifest, and writes a store-ready zip.
 // Env: COMPANY_CONTEXT_DATA=<dir> builds from another data folder; COMPANY_CONTEXT_OUT=<dir>
 // writes somewhere other than dist/ (tests use both).
+// `--with-official` (or COMPANY_CONTEXT_OFFICIAL=<file>) merges data/generated/official.json
+// (npm run data:import) into the bundle: imported-only organisations become names and cards.
 // The whole dataset is validated before vite runs: a data error stops the build with one clean
 // report before any output folder is touched, not with a stack trace from inside a plugin at
 // whatever point vite had reached.
@@ -15,6 +17,7 @@ import base from '../manifest.json' with { type: 'json' };
 import pkg from '../package.json' with { type: 'json' };
 import { DatasetError } from '../src/core/validate.ts';
 import { loadDataset } from './load-dataset.ts';
+import { loadOfficial, OFFICIAL_DEFAULT, OFFICIAL_ENV } from './load-official.ts';
 import { datasetPlugin, preactNoHtmlSink } from './vite-plugins.ts';
 
 const TARGETS = ['chrome', 'firefox'] as const;
@@ -30,9 +33,13 @@ async function buildTarget(target: (typeof TARGETS)[number]): Promise<string> {
     configFile: false,
     logLevel: 'warn',
     plugins: [preactNoHtmlSink(), datasetPlugin(dataDir), preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    // `npm run bench` builds with COMPANY_CONTEXT_BENCH=1: the content script then leaves
+    // performance marks (src/content/index.ts); in every other build the marks are compiled out.
+    define: { __CC_BENCH__: JSON.stringify(process.env.COMPANY_CONTEXT_BENCH === '1') },
     build: {
       outDir,
       emptyOutDir: false,
+      rolldownOptions: process.env.COMPANY_CONTEXT_BENCH === '1' ? { output: { banner: "performance.mark('cc-start');" } } : {},
       minify: false,
       target: 'es2022',
       lib: { entry: resolve('src/content/index.ts'), formats: ['iife'], name: 'companyContext', fileName: () => CONTENT_FILE },
@@ -59,19 +66,24 @@ function zipDir(dir: string, out: string): void {
   writeFileSync(out, zipSync(files, { level: 9 }));
 }
 
+const args = process.argv.slice(2);
+if (args.includes('--with-official')) process.env[OFFICIAL_ENV] ??= OFFICIAL_DEFAULT;
 try {
-  loadDataset(dataDir);
+  const { dataset } = loadDataset(dataDir);
+  const official = process.env[OFFICIAL_ENV];
+  if (official) loadOfficial(resolve(official), dataset);
 } catch (e) {
   if (!(e instanceof DatasetError)) throw e;
   console.error(`build stopped before writing anything: ${e.message}`);
   process.exit(1);
 }
 
-const only = process.argv[2];
+const only = args.find((a) => !a.startsWith('--'));
 for (const target of TARGETS) {
   if (only && only !== target) continue;
   const dir = await buildTarget(target);
   const zip = join(outRoot, `company-context-${pkg.version}-${target}.zip`);
   zipDir(dir, zip);
-  console.log(`built ${relative(process.cwd(), dir)}/ and ${relative(process.cwd(), zip)}`);
+  const kib = (f: string) => (statSync(join(dir, f)).size / 1024).toFixed(1);
+  console.log(`built ${relative(process.cwd(), dir)}/ and ${relative(process.cwd(), zip)} (${CONTENT_FILE} ${kib(CONTENT_FILE)} KiB${process.env[OFFICIAL_ENV] ? ', with official lists' : ''})`);
 }

@@ -2,10 +2,26 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileNameIndex } from '../src/core/compile.ts';
+import { buildCompactIndex, compactIndexBytes } from '../src/core/compact-index.ts';
+import { OFFICIAL_ID_PREFIX, withOfficial, type OfficialBundle } from '../src/core/official-card.ts';
 import { loadDataset } from './load-dataset.ts';
+import { loadOfficial, OFFICIAL_ENV } from './load-official.ts';
 
 const NAMES = 'virtual:company-context/names';
 const DATASET = 'virtual:company-context/dataset';
+const OFFICIAL = 'virtual:company-context/official';
+const COMPACT_LOADER = resolve('src/core/compact-index.ts');
+const IDS = [NAMES, DATASET, OFFICIAL];
+
+/** The name index (with the official names when `COMPANY_CONTEXT_OFFICIAL` names a file) and its bundle. */
+export function compileAll(dataDir: string): { files: string[]; index: ReturnType<typeof compileNameIndex>; bundle: OfficialBundle } {
+  const { dataset, files } = loadDataset(dataDir);
+  const index = compileNameIndex(dataset);
+  const officialPath = process.env[OFFICIAL_ENV];
+  if (!officialPath) return { files, index, bundle: { entities: [], records: {} } };
+  const out = withOfficial(dataset, index, loadOfficial(resolve(officialPath), dataset));
+  return { files: [...files, resolve(officialPath)], ...out };
+}
 
 /**
  * Validates `data/` and serves it compiled: the name index (content script) and the full
@@ -16,13 +32,25 @@ export function datasetPlugin(dataDir = 'data'): Plugin {
   return {
     name: 'company-context-dataset',
     resolveId(id) {
-      return id === NAMES || id === DATASET ? `\0${id}` : null;
+      return IDS.includes(id) ? `\0${id}` : null;
     },
     load(id) {
-      if (id !== `\0${NAMES}` && id !== `\0${DATASET}`) return null;
+      if (!IDS.some((x) => id === `\0${x}`)) return null;
+      if (id === `\0${NAMES}`) {
+        // The trie, built here once, in typed arrays the content script reads as they are.
+        const { files, index } = compileAll(dataDir);
+        for (const f of files) this.addWatchFile(f);
+        const compact = buildCompactIndex(index, OFFICIAL_ID_PREFIX);
+        console.log(`name index: ${index.names.length} names of ${index.entities.length} entities, ${(compactIndexBytes(compact) / 1024).toFixed(1)} KiB compact`);
+        return `import { loadCompactIndex } from ${JSON.stringify(COMPACT_LOADER)};\nexport default loadCompactIndex(${JSON.stringify(compact)});`;
+      }
+      if (id === `\0${OFFICIAL}`) {
+        const { bundle } = compileAll(dataDir);
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(bundle))});`;
+      }
       const { dataset, files } = loadDataset(dataDir);
       for (const f of files) this.addWatchFile(f);
-      const value = id === `\0${NAMES}` ? compileNameIndex(dataset) : dataset;
+      const value = dataset;
       // JSON.parse of a string literal: smaller and faster to start than an object literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
     },

@@ -3,6 +3,7 @@
 // popup and the badge, and makes no network connection.
 import browser from 'webextension-polyfill';
 import dataset from 'virtual:company-context/dataset';
+import official from 'virtual:company-context/official';
 import { cardData, entityStatus, isInForce } from '../core/compile.ts';
 import { statusText } from '../ui/format.ts';
 import {
@@ -14,9 +15,18 @@ import { onCommand } from './commands.ts';
 import { filterCard, filterChoices, hiddenEntities, parseSettings, parseSettingsFile, settingsFileText, type ParsedSettings, type Settings } from '../core/settings.ts';
 import { buildSearchIndex, search, type SearchIndex } from '../core/search.ts';
 import type { ContentSettings, ImportReply, SettingsState } from '../core/messages.ts';
+import { officialCard, withOfficialRecords } from '../core/official-card.ts';
 
 const lists = new Map(dataset.lists.map((l) => [l.id, l]));
 const entities = new Map(dataset.entities.map((e) => [e.id, e]));
+// Official list records (a `--with-official` build; empty otherwise): imported-only organisations
+// are entities only here, and curated cards gain their attached records.
+const officialNames = new Map(official.entities.map((e) => [e.id, e.name]));
+const isKnown = (id: string) => entities.has(id) || officialNames.has(id);
+const card = (id: string) => {
+  const curated = cardData(dataset, id, today());
+  return curated ? withOfficialRecords(curated, official) : officialCard(official, id, dataset.asOf);
+};
 const PAUSED_KEY = 'pausedSites';
 const REJECTED_KEY = 'rejected';
 
@@ -75,7 +85,7 @@ function today(): string {
 }
 
 async function setBadge(tabId: number, ids: string[]): Promise<void> {
-  const n = ids.filter((id) => entities.get(id)?.measures.some(isInForce)).length;
+  const n = ids.filter((id) => entities.get(id)?.measures.some(isInForce) || officialNames.has(id)).length;
   await browser.action.setBadgeText({ tabId, text: n > 0 ? String(n) : '' });
   await browser.action.setBadgeBackgroundColor({ tabId, color: '#3c4043' });
 }
@@ -86,6 +96,11 @@ async function tabState(tabId: number): Promise<TabState> {
   const paused = (await pausedSites()).includes(rec.host);
   const companies = tabCompanies(rec).flatMap(({ id, frameId }) => {
     const e = entities.get(id);
+    const imported = officialNames.get(id);
+    if (!e && imported !== undefined) {
+      const jurisdictions = [...new Set((official.records[id] ?? []).map((r) => r.list))];
+      return [{ id, frameId, name: imported, status: statusText({ inForce: jurisdictions.length, jurisdictions, removedEarlier: false }), inForce: true }];
+    }
     return e ? [{ id, frameId, name: e.name, status: statusText(entityStatus(e, lists)), inForce: e.measures.some(isInForce) }] : [];
   });
   return { active: true, host: rec.host, paused, companies };
@@ -102,8 +117,8 @@ async function fromContent(msg: ContentToBackground, tabId: number, frameId: num
   if (host === null) return null;
   switch (msg.type) {
     case 'card': {
-      const card = cardData(dataset, msg.entity, today());
-      return card && filterCard(card, (await readSettings()).settings);
+      const c = card(msg.entity);
+      return c && filterCard(c, (await readSettings()).settings);
     }
     case 'settings':
       return contentSettings((await readSettings()).settings);
@@ -130,7 +145,7 @@ async function report(msg: ContentToBackground & { type: 'hello' | 'mentions' },
   const host = known?.host ?? siteOf(url);
   if (host === null) return null;
   let rec = frameId === 0 && msg.type === 'hello' ? newPage(host) : (known ?? (await getTab(tabId)) ?? newPage(host));
-  rec = withFrame(rec, frameId, msg.type === 'mentions' ? msg.entities.filter((id) => entities.has(id)) : []);
+  rec = withFrame(rec, frameId, msg.type === 'mentions' ? msg.entities.filter(isKnown) : []);
   await putTab(tabId, rec);
   await setBadge(tabId, tabCompanies(rec).map((c) => c.id));
   if (msg.type === 'mentions') return null;
@@ -153,8 +168,8 @@ async function fromPage(msg: PageToBackground): Promise<unknown> {
     }
     case 'entity': {
       // The whole record, unfiltered, with every name it goes by (the entity page).
-      const card = cardData(dataset, msg.entity, today());
-      return card && { ...card, aliases: entities.get(msg.entity)?.aliases ?? [] };
+      const c = card(msg.entity);
+      return c && { ...c, aliases: entities.get(msg.entity)?.aliases ?? [] };
     }
     case 'rejections':
       return rejections();

@@ -20,6 +20,9 @@ import { ScanQueue } from './scan-queue.ts';
 import { composedParent, isExcluded } from './text-scan.ts';
 import { t } from '../ui/i18n.ts';
 
+/** Set for `npm run bench` builds only (scripts/build.ts): marks for scripts/bench.ts. */
+declare const __CC_BENCH__: boolean;
+
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 function send<T>(msg: ContentToBackground): Promise<T> {
@@ -117,6 +120,7 @@ class Page {
     this.mentions.onShadowRoot = (root) => this.watch(root);
     this.ensureMarks();
     this.queue.resume();
+    if (__CC_BENCH__) performance.mark('cc-scan-start');
     this.queue.add(document.body ?? document.documentElement, true);
     this.observer.observe(document.documentElement, OBSERVED);
     for (const root of this.watched) this.observer.observe(root, OBSERVED);
@@ -173,6 +177,10 @@ class Page {
   }
 
   private afterPass(): void {
+    if (__CC_BENCH__ && performance.getEntriesByName('cc-scanned').length === 0) {
+      performance.mark('cc-scanned');
+      requestAnimationFrame(() => setTimeout(() => performance.mark('cc-painted'), 0));
+    }
     this.ensureMarks();
     this.hover.checkMention();
     this.report();
@@ -297,6 +305,7 @@ async function main(): Promise<void> {
   if (hello?.paused !== true) page.start();
 }
 
+if (__CC_BENCH__) performance.mark('cc-loaded');
 if (typeof CSS !== 'undefined' && 'highlights' in CSS) {
   main().catch(() => undefined); // a page or an extension reload must never see our errors
 }

@@ -3,6 +3,7 @@
 import type { Citation, Claim, Dataset, DateMeaning, Entity, ListDef, Measure, RelationType } from './dataset.ts';
 import { NAME_AMBIGUOUS, NAME_CUE, NAME_EXCLUDED, NAME_SHORT, type NameIndex } from './matcher.ts';
 import { nameKey } from './normalize.ts';
+import type { CardOfficial } from './official-card.ts';
 
 export function compileNameIndex(dataset: Dataset): NameIndex {
   const entities = dataset.entities.map((e) => e.id);
@@ -68,6 +69,10 @@ export interface CardData {
   staleDays?: number;
   /** Measures the reader's settings leave off this card (src/core/settings.ts filterCard). */
   hiddenMeasures?: number;
+  /** Records from the official list files (a `--with-official` build), src/core/official-card.ts. */
+  official?: CardOfficial[];
+  /** An organisation known only from those files, not a curated entity. */
+  imported?: true;
 }
 
 export function isInForce(m: Measure): boolean {

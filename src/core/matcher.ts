@@ -61,7 +61,7 @@ export const CONTEXT_CUES: ReadonlySet<string> = new Set([
 ]);
 export const CUE_WINDOW = 6;
 
-interface TrieNode {
+export interface TrieNode {
   next: Map<string, TrieNode>;
   ends: NameEntry[];
   /** Some name reaching this node has "." or "," before its last word ("Co., Ltd."). */
@@ -117,16 +117,24 @@ function cueNear(toks: Token[], text: string, from: number, to: number): { cue?:
 
 export class Matcher {
   private trie: TrieNode | null = null;
+  private readonly index: NameIndex | null;
   readonly entities: readonly string[];
 
-  /** The trie is built on first use: the content script makes its matcher at document_start, inside the page's parsing task. */
-  constructor(private readonly index: NameIndex) {
+  /**
+   * From a trie built at build time (src/core/compact-index.ts: what the content script gets), or
+   * from a NameIndex, whose trie is built on first use (never inside the page's parsing task).
+   */
+  constructor(index: NameIndex | { entities: readonly string[]; root: TrieNode }) {
     this.entities = index.entities;
+    if ('root' in index) {
+      this.trie = index.root;
+      this.index = null;
+    } else this.index = index;
   }
 
   private build(): TrieNode {
     const root: TrieNode = { next: new Map(), ends: [], punctuated: false };
-    for (const entry of this.index.names) {
+    for (const entry of this.index?.names ?? []) {
       let node = root;
       // Only a name with punctuation needs its written words.
       const written = /[.,()/]/.test(entry[3]) ? tokenize(entry[3]) : null;

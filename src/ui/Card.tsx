@@ -5,7 +5,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CardData, CardMeasure } from '../core/compile.ts';
 import type { Citation, Claim } from '../core/dataset.ts';
-import { citationText, dateMeaning, kindName, placeName, relationName, statusText } from './format.ts';
+import { citationText, dateMeaning, kindName, officialDateMeaning, placeName, relationName, statusText } from './format.ts';
+import type { CardOfficial } from '../core/official-card.ts';
 import { fill, listOf, longDate, plural, quoted, t, uiDir, uiLocale } from './i18n.ts';
 
 /** What matched on the page, shown so that a wrong match is visible as one. */
@@ -142,6 +143,40 @@ function MeasureItem({ m }: { m: CardMeasure }) {
   );
 }
 
+/**
+ * Records from the official list files (a `--with-official` build), as the files give them: an
+ * imported-only organisation's whole card, or "also on" lines under a curated entity's measures.
+ */
+function OfficialRecords({ records, imported, level }: { records: CardOfficial[]; imported: boolean; level: number }) {
+  const asOf = (r: CardOfficial) => r.asOf ?? t('card_official_as_of_unknown');
+  return (
+    <Section title={imported ? t('card_official_title') : t('card_official_also')} level={level}>
+      <ul>
+        {records.map((r, i) => (
+          <li class="measure official" data-list={r.list} data-ref={r.ref} key={i}>
+            {imported ? (
+              <>
+                <div class="what">
+                  <strong>{r.list}</strong>
+                  {r.listedAs ? <span class="muted"> · {t('card_listed_as', quoted(r.listedAs))}</span> : null}
+                </div>
+                {r.programs.length > 0 ? <div>{t('card_official_programs', r.programs.join('; '))}</div> : null}
+                {r.dates.map((d, k) => (
+                  <div key={k}>{fill('card_official_date', d.label, <time dateTime={d.date}>{d.date}</time>, officialDateMeaning(d.meaning))}</div>
+                ))}
+                <div class="muted">{t('card_official_record', r.ref, asOf(r))}</div>
+              </>
+            ) : (
+              <div>{t('card_official_also_on', r.list, r.ref, asOf(r))}</div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {imported ? <p class="muted">{t('card_official_imported')}</p> : null}
+    </Section>
+  );
+}
+
 function ClaimItem({ c }: { c: Claim }) {
   return (
     <li class="claim">
@@ -190,7 +225,7 @@ export function Card({ card, matched, onOpenEntity, onReject, report, headingId,
       <header>
         <Title id={headingId} class="h-title">{card.name}</Title>
         <div class="muted">
-          {kindName(card.kind)} · {placeName(card.country)}
+          {kindName(card.kind)}{card.country ? <> · {placeName(card.country)}</> : null}
           {matched ? <> · {t('card_matched', quoted(matched.text))}</> : null}
         </div>
         {matched?.evidence ? (
@@ -201,7 +236,7 @@ export function Card({ card, matched, onOpenEntity, onReject, report, headingId,
         {/* Beside what matched, where a wrong match is noticed: not at the bottom of a long card. */}
         <ReaderSay onReject={onReject} report={report} />
       </header>
-      <Section title={t('card_measures')} level={level + 1}>
+      {card.imported ? null : <Section title={t('card_measures')} level={level + 1}>
         {card.jurisdictions.length === 0 ? (
           <p class="none">{t('card_no_listing')}</p>
         ) : (
@@ -217,7 +252,8 @@ export function Card({ card, matched, onOpenEntity, onReject, report, headingId,
           ))
         )}
         {card.hiddenMeasures ? <p class="muted filtered">{plural('card_hidden_by_settings', card.hiddenMeasures)}</p> : null}
-      </Section>
+      </Section>}
+      {card.official && card.official.length > 0 ? <OfficialRecords records={card.official} imported={card.imported === true} level={level + 1} /> : null}
       {card.claims.length > 0 ? (
         <Section title={t('card_claims')} level={level + 1}>
           <ul>

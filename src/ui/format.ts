@@ -3,6 +3,7 @@
 import type { DateMeaning, EntityKind, MeasureKind, RelationType } from '../core/dataset.ts';
 import type { EntityStatus } from '../core/compile.ts';
 import { listOf, plural, quoted, regionName, t } from './i18n.ts';
+import type { OfficialDateMeaning } from '../core/official.ts';
 
 /** "US" → "United States" in the interface language; "EU", "UN" are known region codes too. */
 export function placeName(code: string): string {
@@ -65,4 +66,19 @@ export function statusText(s: EntityStatus): string {
 
 export function citationText(c: { publisher: string; title: string; date?: string; ref?: string }): string {
   return [c.ref, c.publisher, quoted(c.title), c.date].filter(Boolean).join(', ');
+}
+
+// Written out so that check:locales sees every id.
+const OFFICIAL_MEANING: Record<OfficialDateMeaning, () => string> = {
+  listed: () => t('official_date_listed'),
+  designated: () => t('official_date_designated'),
+  effective: () => t('official_date_effective'),
+  divestment: () => t('official_date_divestment'),
+  ended: () => t('official_date_ended'),
+  changed: () => t('official_date_changed'),
+};
+
+/** What a date on an official list record means (src/core/official.ts). */
+export function officialDateMeaning(m: OfficialDateMeaning): string {
+  return OFFICIAL_MEANING[m]();
 }

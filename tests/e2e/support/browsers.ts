@@ -20,6 +20,8 @@ export interface ChromiumOptions {
   viewport?: { width: number; height: number };
   /** More command-line switches (e.g. `--lang=zh-CN`, which picks the extension's locale). */
   args?: string[];
+  /** The built extension to load (default dist/chrome; e.g. a `--with-official` build elsewhere). */
+  extensionDir?: string;
 }
 
 export interface LaunchedChromium {
@@ -28,8 +30,8 @@ export interface LaunchedChromium {
   extId: string;
 }
 
-export async function launchChromium({ proxyPort, withExtension = true, extraExtensions = [], headless = true, viewport = { width: 1000, height: 700 }, args = [] }: ChromiumOptions = {}): Promise<LaunchedChromium> {
-  const ext = [resolve('dist/chrome'), ...extraExtensions.map((d) => resolve(d))].join(',');
+export async function launchChromium({ proxyPort, withExtension = true, extraExtensions = [], headless = true, viewport = { width: 1000, height: 700 }, args = [], extensionDir = 'dist/chrome' }: ChromiumOptions = {}): Promise<LaunchedChromium> {
+  const ext = [resolve(extensionDir), ...extraExtensions.map((d) => resolve(d))].join(',');
   const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cc-chromium-')), {
     executablePath: CHROMIUM,
     headless,
@@ -44,7 +46,7 @@ export async function launchChromium({ proxyPort, withExtension = true, extraExt
   });
   if (!withExtension) return { ctx, sw: null, extId: '' };
   // Ours is the worker at our manifest's script path (other extensions' workers may start first).
-  const script = (JSON.parse(readFileSync(resolve('dist/chrome/manifest.json'), 'utf8')) as { background: { service_worker: string } }).background.service_worker;
+  const script = (JSON.parse(readFileSync(resolve(extensionDir, 'manifest.json'), 'utf8')) as { background: { service_worker: string } }).background.service_worker;
   const sw = await serviceWorker(ctx, (url) => url.pathname === `/${script}`);
   return { ctx, sw, extId: new URL(sw.url()).host };
 }
