@@ -63,8 +63,12 @@ describe('Chromium: keyboard and screen-reader path', () => {
   /** The text and the page element of the mention marked as active (the card's mention). */
   const activeMention = () =>
     page.evaluate(() => {
-      const r = [...(CSS.highlights.get('company-context-active') ?? [])][0] as Range | undefined;
-      if (!r) return null;
+      // Marks are StaticRanges: read through a live range.
+      const s = [...(CSS.highlights.get('company-context-active') ?? [])][0] as AbstractRange | undefined;
+      if (!s) return null;
+      const r = document.createRange();
+      r.setStart(s.startContainer, s.startOffset);
+      r.setEnd(s.endContainer, s.endOffset);
       const box = r.getBoundingClientRect();
       return { text: r.toString(), in: r.startContainer.parentElement?.id ?? '', visible: box.top >= 0 && box.bottom <= innerHeight };
     });
@@ -261,8 +265,13 @@ describe('Firefox: keyboard path', () => {
 
   const activeMention = () =>
     page.evaluate(() => {
-      const r = [...(CSS.highlights.get('company-context-active') ?? [])][0] as Range | undefined;
-      return r ? { text: r.toString(), in: r.startContainer.parentElement?.id ?? '' } : null;
+      // Marks are StaticRanges: read through a live range.
+      const s = [...(CSS.highlights.get('company-context-active') ?? [])][0] as AbstractRange | undefined;
+      if (!s) return null;
+      const r = document.createRange();
+      r.setStart(s.startContainer, s.startOffset);
+      r.setEnd(s.endContainer, s.endOffset);
+      return { text: r.toString(), in: r.startContainer.parentElement?.id ?? '' };
     });
   const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.localName || null);
   const open = () => page.evaluate(() => [...document.documentElement.children].some((e) => e.matches(':popover-open')));
@@ -285,7 +294,7 @@ describe('Firefox: keyboard path', () => {
     expect(await activeMention()).toEqual({ text: 'Hikvision', in: 'first' });
     const y0 = await page.evaluate(() => scrollY);
     await page.keyboard.press('Enter');
-    await poll(page, () => ([...(CSS.highlights.get('company-context-active') ?? [])][0] as Range | undefined)?.startContainer.parentElement?.id === 'second');
+    await poll(page, () => ([...(CSS.highlights.get('company-context-active') ?? [])][0] as AbstractRange | undefined)?.startContainer.parentElement?.id === 'second');
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(y0 + 500);
     expect(await active()).toBe('div');
     await page.keyboard.press('Escape');
