@@ -113,6 +113,11 @@ async function runOurs(dir: string, files: string[], label: string): Promise<{ p
   const { ctx } = await launchChromium({ extensionDir: dir });
   await serve(ctx, files);
   const page = await ctx.newPage();
+  // The first-run page opens on install and takes the foreground; a background tab's timers and
+  // frames are throttled (about once a second), which would be counted as our time.
+  await page.waitForTimeout(1500);
+  for (const p of ctx.pages()) if (p !== page && p.url().startsWith('chrome-extension://')) await p.close();
+  await page.bringToFront();
   const cdp = await ctx.newCDPSession(page);
   const pages: OursPage[] = [];
   const heapKiB: number[] = [];
