@@ -186,7 +186,7 @@ export class HoverController {
   private async showList(): Promise<void> {
     const token = this.state.token;
     const groups = new Map<string, Mention[]>();
-    const ordered = [...this.deps.mentions.all()].filter((m) => m.range.startContainer.isConnected).sort((a, b) => compareRanges(a.range, b.range));
+    const ordered = [...this.deps.mentions.all()].filter((m) => m.mark.startContainer.isConnected).sort((a, b) => compareRanges(a.mark, b.mark));
     for (const m of ordered) groups.set(m.entity, [...(groups.get(m.entity) ?? []), m]);
     const cards = await Promise.all([...groups.keys()].map((e) => this.cardFor(e)));
     if (this.state.phase !== 'list' || this.state.token !== token) return;

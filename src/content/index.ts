@@ -137,7 +137,7 @@ class Page {
     this.queue.stop();
     this.hover.dispose();
     this.mentions.clear();
-    this.unstyleMarks();
+    this.styleMarks('none');
     this.mentions.unregister();
     this.report();
   }
@@ -212,8 +212,8 @@ class Page {
   /** Scrolls to the first mention of a company and flashes it (asked for from the popup). */
   reveal(entity: string): void {
     const first = [...this.mentions.all()]
-      .filter((m) => m.entity === entity && m.range.startContainer.isConnected)
-      .sort((a, b) => compareRanges(a.range, b.range))[0];
+      .filter((m) => m.entity === entity && m.mark.startContainer.isConnected)
+      .sort((a, b) => compareRanges(a.mark, b.mark))[0];
     if (!first) return;
     composedParent(first.range.startContainer)?.scrollIntoView({ block: 'center' });
     this.ensureMarks();
@@ -243,19 +243,19 @@ class Page {
   /** Our highlights registered (Mentions), then the style's name for the same marks. */
   private ensureMarks(): void {
     this.mentions.ensureRegistered();
-    const marks = CSS.highlights.get(MARK);
-    for (const [style, name] of Object.entries(STYLE_HIGHLIGHT) as Array<[MarkStyle, string | null]>) {
-      if (name === null) continue;
-      if (style === this.markStyle && marks) {
-        if (CSS.highlights.get(name) !== marks) CSS.highlights.set(name, marks);
-      } else if (CSS.highlights.has(name) && CSS.highlights.get(name) === marks) CSS.highlights.delete(name);
-    }
+    this.styleMarks(this.markStyle);
   }
 
-  /** Takes the style's name off our marks (never off a Highlight the page registered under it). */
-  private unstyleMarks(): void {
+  /** Registers our marks under `style`'s name only (never touching a Highlight the page put under one). */
+  private styleMarks(style: MarkStyle): void {
     const marks = CSS.highlights.get(MARK);
-    for (const name of Object.values(STYLE_HIGHLIGHT)) if (name !== null && marks && CSS.highlights.get(name) === marks) CSS.highlights.delete(name);
+    if (!marks) return;
+    for (const [s, name] of Object.entries(STYLE_HIGHLIGHT) as Array<[MarkStyle, string | null]>) {
+      if (name === null) continue;
+      if (s === style) {
+        if (CSS.highlights.get(name) !== marks) CSS.highlights.set(name, marks);
+      } else if (CSS.highlights.get(name) === marks) CSS.highlights.delete(name);
+    }
   }
 }
 

@@ -58,16 +58,6 @@ function textIn(mark: StaticRange, nodes: Text[]): string | null {
   return text;
 }
 
-/** Document order of two mentions' starts, without live ranges. */
-function before(a: StaticRange, b: StaticRange): boolean {
-  if (a.startContainer === b.startContainer) return a.startOffset < b.startOffset;
-  // Across shadow trees, compare the nodes that stand for them in the document (their hosts).
-  const [na, nb] = a.startContainer.getRootNode() === b.startContainer.getRootNode()
-    ? [a.startContainer, b.startContainer]
-    : [inDocument(a.startContainer), inDocument(b.startContainer)];
-  if (na === nb) return false;
-  return (na.compareDocumentPosition(nb) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY)) !== 0;
-}
 
 const rejectionKey = (entity: string, alias: string) => `${entity}\u0000${alias}`;
 
@@ -130,7 +120,7 @@ export class Mentions {
       this.lostFirst.clear();
     }
     const marked = [...this.firstOf.values()]
-      .sort((a, b) => (before(a.m.mark, b.m.mark) ? -1 : before(b.m.mark, a.m.mark) ? 1 : 0))
+      .sort((a, b) => compareRanges(a.m.mark, b.m.mark))
       .map((f) => f.m.entity);
     return [...new Set([...marked, ...this.unmarked])];
   }
@@ -139,7 +129,7 @@ export class Mentions {
   private keepFirst(m: Mention, pass: number | null): void {
     const f = this.firstOf.get(m.entity);
     // One scan adds mentions in document order: after its first of an entity, no need to compare.
-    if (!f || ((pass === null || f.pass !== pass) && before(m.mark, f.m.mark))) this.firstOf.set(m.entity, { m, pass: pass ?? -1 });
+    if (!f || ((pass === null || f.pass !== pass) && compareRanges(m.mark, f.m.mark) < 0)) this.firstOf.set(m.entity, { m, pass: pass ?? -1 });
   }
 
   /**
@@ -362,12 +352,15 @@ function inDocument(node: Node): Node {
 }
 
 /**
- * Page order of two ranges. `compareBoundaryPoints` throws for ranges in different trees (a
- * shadow root and the document), so those are ordered by the hosts they sit under.
+ * Page order of two ranges' starts, static or live, without making live ranges (the browser
+ * updates each on every DOM removal). Across trees (a shadow root and the document), where
+ * `compareBoundaryPoints` throws, by the hosts they sit under.
  */
-export function compareRanges(a: Range, b: Range): number {
-  if (a.startContainer.getRootNode() === b.startContainer.getRootNode()) return a.compareBoundaryPoints(Range.START_TO_START, b);
-  const [na, nb] = [inDocument(a.startContainer), inDocument(b.startContainer)];
+export function compareRanges(a: AbstractRange, b: AbstractRange): number {
+  if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
+  const [na, nb] = a.startContainer.getRootNode() === b.startContainer.getRootNode()
+    ? [a.startContainer, b.startContainer]
+    : [inDocument(a.startContainer), inDocument(b.startContainer)];
   if (na === nb) return 0;
   return na.compareDocumentPosition(nb) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY) ? -1 : 1;
 }
