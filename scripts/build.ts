@@ -1,6 +1,7 @@
 // `npm run build`: for Chrome and Firefox, builds the extension pages and background (vite +
-// crxjs, vite.config.ts), then the content script as one self-contained IIFE with no
-// web_accessible_resources, adds it to the built manifest, and writes a store-ready zip.
+// crxjs, vite.config.ts), then each content script (early.js at document_start, content.js at
+// document_idle: src/content/input-bridge.ts) as one self-contained IIFE with no
+// web_accessible_resources, adds them to the built manifest, and writes a store-ready zip.
 // Env: COMPANY_CONTEXT_DATA=<dir> builds from another data folder; COMPANY_CONTEXT_OUT=<dir>
 // writes somewhere other than dist/ (tests use both).
 // `--with-official` (or COMPANY_CONTEXT_OFFICIAL=<file>) merges data/generated/official.json
@@ -21,7 +22,9 @@ import { loadOfficial, OFFICIAL_DEFAULT, OFFICIAL_ENV } from './load-official.ts
 import { datasetPlugin, preactNoHtmlSink } from './vite-plugins.ts';
 
 const TARGETS = ['chrome', 'firefox'] as const;
-const CONTENT_FILE = 'content.js';
+/** Each content script's source (as manifest.json names it) and its built file. */
+const CONTENT_FILES: Record<string, string> = { 'src/content/early.ts': 'early.js', 'src/content/index.ts': 'content.js' };
+const CONTENT_FILE = CONTENT_FILES['src/content/index.ts']!;
 const dataDir = process.env.COMPANY_CONTEXT_DATA ?? 'data';
 const outRoot = resolve(process.env.COMPANY_CONTEXT_OUT ?? 'dist');
 
@@ -29,25 +32,27 @@ async function buildTarget(target: (typeof TARGETS)[number]): Promise<string> {
   const outDir = join(outRoot, target);
   process.env.TARGET = target;
   await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir } });
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [preactNoHtmlSink(), datasetPlugin(dataDir), preact({ devToolsEnabled: false, prefreshEnabled: false })],
-    // `npm run bench` builds with COMPANY_CONTEXT_BENCH=1: the content script then leaves
-    // performance marks (src/content/index.ts); in every other build the marks are compiled out.
-    define: { __CC_BENCH__: JSON.stringify(process.env.COMPANY_CONTEXT_BENCH === '1') },
-    build: {
-      outDir,
-      emptyOutDir: false,
-      rolldownOptions: process.env.COMPANY_CONTEXT_BENCH === '1' ? { output: { banner: "performance.mark('cc-start');" } } : {},
-      minify: false,
-      target: 'es2022',
-      lib: { entry: resolve('src/content/index.ts'), formats: ['iife'], name: 'companyContext', fileName: () => CONTENT_FILE },
-    },
-  });
+  for (const [entry, file] of Object.entries(CONTENT_FILES)) {
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      plugins: [preactNoHtmlSink(), datasetPlugin(dataDir), preact({ devToolsEnabled: false, prefreshEnabled: false })],
+      // `npm run bench` builds with COMPANY_CONTEXT_BENCH=1: the content script then leaves
+      // performance marks (src/content/index.ts); in every other build the marks are compiled out.
+      define: { __CC_BENCH__: JSON.stringify(process.env.COMPANY_CONTEXT_BENCH === '1') },
+      build: {
+        outDir,
+        emptyOutDir: false,
+        rolldownOptions: process.env.COMPANY_CONTEXT_BENCH === '1' && file === CONTENT_FILE ? { output: { banner: "performance.mark('cc-start');" } } : {},
+        minify: false,
+        target: 'es2022',
+        lib: { entry: resolve(entry), formats: ['iife'], name: 'companyContext', fileName: () => file },
+      },
+    });
+  }
   const manifestPath = join(outDir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-  manifest.content_scripts = base.content_scripts.map((cs) => ({ ...cs, js: [CONTENT_FILE] }));
+  manifest.content_scripts = base.content_scripts.map((cs) => ({ ...cs, js: cs.js.map((src) => CONTENT_FILES[src] ?? src) }));
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   return outDir;
 }
@@ -85,5 +90,5 @@ for (const target of TARGETS) {
   const zip = join(outRoot, `company-context-${pkg.version}-${target}.zip`);
   zipDir(dir, zip);
   const kib = (f: string) => (statSync(join(dir, f)).size / 1024).toFixed(1);
-  console.log(`built ${relative(process.cwd(), dir)}/ and ${relative(process.cwd(), zip)} (${CONTENT_FILE} ${kib(CONTENT_FILE)} KiB${process.env[OFFICIAL_ENV] ? ', with official lists' : ''})`);
+  console.log(`built ${relative(process.cwd(), dir)}/ and ${relative(process.cwd(), zip)} (${CONTENT_FILE} ${kib(CONTENT_FILE)} KiB, early.js ${kib('early.js')} KiB${process.env[OFFICIAL_ENV] ? ', with official lists' : ''})`);
 }

@@ -31,8 +31,10 @@ export function checkDist(dir: string): string[] {
   if (JSON.stringify(manifest.permissions) !== JSON.stringify(['storage'])) problems.push(`${where}: permissions are ${JSON.stringify(manifest.permissions)}, expected ["storage"]`);
   const csp = (manifest.content_security_policy as { extension_pages?: string } | undefined)?.extension_pages ?? '';
   if (!/script-src 'self';/.test(csp) || /unsafe-eval|unsafe-inline|http/.test(csp)) problems.push(`${where}: extension_pages CSP "${csp}" is looser than script-src 'self'`);
-  const scripts = (manifest.content_scripts as Array<{ js: string[] }> | undefined) ?? [];
-  if (scripts.length !== 1 || scripts[0]!.js.length !== 1) problems.push(`${where}: expected one content script file`);
+  // early.js (document_start: the input listeners only) and content.js (document_idle), each self-contained.
+  const scripts = (manifest.content_scripts as Array<{ js: string[]; run_at?: string }> | undefined) ?? [];
+  const files = scripts.map((s) => `${s.js.join('+')}@${s.run_at ?? 'document_idle'}`).join(', ');
+  if (files !== 'early.js@document_start, content.js@document_idle') problems.push(`${where}: content scripts are ${files || 'none'}, expected early.js@document_start, content.js@document_idle`);
   return problems;
 }
 

@@ -158,10 +158,11 @@ function analyse(events: TraceEvent[], pageOrigin: string, extId: string): Trace
   return figures;
 }
 
-/** `--detail`: what ran inside our five longest tasks (event names by total time), for finding causes. */
+/** `--detail`: what ran inside our five longest tasks and the page's three longest others (event names by total time), for finding causes. */
 function explain(events: TraceEvent[], main: Set<string>, tasks: TraceEvent[], script: TraceEvent[]): void {
   const ourTasks = tasks.filter((t) => script.some((s) => s.ts >= t.ts && s.ts < t.ts + t.dur!)).sort((a, b) => b.dur! - a.dur!).slice(0, 5);
-  for (const t of ourTasks) {
+  const pageTasks = tasks.filter((t) => !ourTasks.includes(t)).sort((a, b) => b.dur! - a.dur!).slice(0, 3);
+  for (const t of [...ourTasks, ...pageTasks]) {
     const inside = new Map<string, number>();
     for (const e of events) {
       if (!main.has(`${e.pid}:${e.tid}`) || e.ph !== 'X' || e === t || e.ts < t.ts || e.ts >= t.ts + t.dur!) continue;
@@ -169,7 +170,7 @@ function explain(events: TraceEvent[], main: Set<string>, tasks: TraceEvent[], s
       const k = `${e.name}${data?.functionName ? ` ${data.functionName}` : ''}${data?.url ? ` ${data.url.slice(0, 60)}` : ''}`;
       inside.set(k, (inside.get(k) ?? 0) + (e.dur ?? 0) / 1000);
     }
-    console.log(`  task ${(t.dur! / 1000).toFixed(1)} ms: ${[...inside].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' | ')}`);
+    console.log(`  ${ourTasks.includes(t) ? 'our' : 'page'} task ${(t.dur! / 1000).toFixed(1)} ms: ${[...inside].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' | ')}`);
   }
 }
 

@@ -1,6 +1,6 @@
-// Content script, injected at document_start in every frame (each frame marks its own text and
+// Content script, injected at document_idle in every frame (each frame marks its own text and
 // shows its own card). Boot order:
-//  0. put our input listeners first (before any page script), inactive until we run;
+//  0. take over the input listeners early.js put on at document_start (input-bridge.ts);
 //  1. ask the background whether this site is paused, and wait for the document to be parsed;
 //  2. scan the page's visible text in slices and mark mentions with CSS highlights (no DOM change);
 //  3. watch for text added later (infinite scroll, client-side navigation) through one batched queue;
@@ -16,6 +16,7 @@ import { SHOW_MS } from './hover-machine.ts';
 import { CardHost } from './card-host.ts';
 import { HoverController } from './hover.ts';
 import { compareRanges, MARK, Mentions } from './mentions.ts';
+import { inputBridge } from './input-bridge.ts';
 import { ScanQueue } from './scan-queue.ts';
 import { composedParent, isExcluded } from './text-scan.ts';
 import { t } from '../ui/i18n.ts';
@@ -97,21 +98,18 @@ class Page {
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private guard: ReturnType<typeof setInterval> | null = null;
 
-  /**
-   * Input listeners go on first, at document_start, before any page script: a page's own capture
-   * listener that stops propagation then runs after ours instead of silencing us. They act only
-   * while we run.
-   */
+  /** Takes over the input listeners early.js put on at document_start; they act only while we run. */
   listen(): void {
-    const opts = { capture: true, passive: true } as const;
     const when = <E extends Event>(fn: (e: E) => void) => (e: E) => {
       if (this.running) fn(e);
     };
-    window.addEventListener('pointermove', when(this.hover.onPointerMove), opts);
-    window.addEventListener('pointerout', when(this.hover.onPointerLeaveWindow), opts);
-    window.addEventListener('keydown', when(this.hover.onKeyDown), opts);
-    window.addEventListener('pointerdown', when(this.hover.onPointerDown), opts);
-    window.addEventListener('scroll', when(this.hover.onScroll), opts);
+    inputBridge().handlers = {
+      pointermove: when(this.hover.onPointerMove),
+      pointerout: when(this.hover.onPointerLeaveWindow),
+      keydown: when(this.hover.onKeyDown),
+      pointerdown: when(this.hover.onPointerDown),
+      scroll: when(this.hover.onScroll),
+    };
   }
 
   start(): void {

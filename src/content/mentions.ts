@@ -181,7 +181,7 @@ export class Mentions {
     let n = 0;
     for (const m of resolved) {
       // Creating ranges and adding them to the highlight costs too: yield every few hundred.
-      if (++n % 200 === 0) yield;
+      if (++n % 50 === 0) yield;
       if (this.rejected.has(rejectionKey(this.matcher.entities[m.entity]!, m.alias))) continue;
       if (this.hidden.has(this.matcher.entities[m.entity]!)) continue;
       const nodes = nodesOf(m.run, m.start, m.end);

@@ -85,7 +85,7 @@ export function* textRuns(root: Node, own: Element | null, onShadowRoot?: (root:
 }
 
 /** Text nodes walked between two pauses inside one run. */
-const PAUSE_NODES = 1000;
+const PAUSE_NODES = 250;
 
 /**
  * Yields runs under `root` in document order, and `null` every PAUSE_NODES text nodes: a run can
@@ -231,7 +231,7 @@ function isElementVisible(el: Element, cache: Map<Element, boolean>): boolean {
 export type RunMatch = Match & { run: TextRun };
 
 /** Characters matched in one go; a longer run (a 5 MB paragraph) is read in windows. */
-export const MATCH_WINDOW = 20_000;
+export const MATCH_WINDOW = 5_000;
 /** Windows overlap by this much, more than any name is long, so no name is cut in two. */
 const WINDOW_OVERLAP = 300;
 

@@ -37,7 +37,7 @@ describe('lint rules', () => {
 describe('check-dist', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cc-dist-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const manifest = { permissions: ['storage'], content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'" }, content_scripts: [{ js: ['content.js'] }] };
+  const manifest = { permissions: ['storage'], content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'" }, content_scripts: [{ js: ['early.js'], run_at: 'document_start' }, { js: ['content.js'], run_at: 'document_idle' }] };
 
   it('passes a clean build and names every problem in a bad one', () => {
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
@@ -45,7 +45,7 @@ describe('check-dist', () => {
     expect(checkDist(dir)).toEqual([]);
     mkdirSync(join(dir, 'assets'), { recursive: true });
     writeFileSync(join(dir, 'assets', 'a.js'), 'x.innerHTML = y;\nfetch(u);\nimport("http://localhost:5173/@vite/client");\n');
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, permissions: ['storage', 'tabs'], web_accessible_resources: [], host_permissions: ['<all_urls>'] }));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, permissions: ['storage', 'tabs'], web_accessible_resources: [], host_permissions: ['<all_urls>'], content_scripts: [{ js: ['content.js'], run_at: 'document_start' }] }));
     const got = checkDist(dir).join('\n');
     expect(got).toMatch(/assets\/a\.js:1: HTML sink/);
     expect(got).toMatch(/assets\/a\.js:2: network API/);
@@ -53,5 +53,6 @@ describe('check-dist', () => {
     expect(got).toContain('has web_accessible_resources');
     expect(got).toContain('has host permissions');
     expect(got).toContain('permissions are ["storage","tabs"]');
+    expect(got).toContain('content scripts are content.js@document_start');
   });
 });
