@@ -1,7 +1,8 @@
 // Content script, injected at document_idle in every frame (each frame marks its own text and
 // shows its own card). Boot order:
-//  0. take over the input listeners early.js put on at document_start (input-bridge.ts);
-//  1. ask the background whether this site is paused, and wait for the document to be parsed;
+//  0. take over the input listeners early.js put on at document_start (early-bridge.ts);
+//  1. take the background's answer to early.js's `hello` (is this site paused?), and wait for the
+//     document to be parsed;
 //  2. scan the page's visible text in slices and mark mentions with CSS highlights (no DOM change);
 //  3. watch for text added later (infinite scroll, client-side navigation) through one batched queue;
 //  4. on trusted hover, show the card in our one closed-shadow host, created on first use.
@@ -16,7 +17,7 @@ import { SHOW_MS } from './hover-machine.ts';
 import { CardHost } from './card-host.ts';
 import { HoverController } from './hover.ts';
 import { compareRanges, MARK, Mentions } from './mentions.ts';
-import { inputBridge } from './input-bridge.ts';
+import { earlyBridge } from './early-bridge.ts';
 import { ScanQueue } from './scan-queue.ts';
 import { composedParent, isExcluded } from './text-scan.ts';
 import { t } from '../ui/i18n.ts';
@@ -103,7 +104,7 @@ class Page {
     const when = <E extends Event>(fn: (e: E) => void) => (e: E) => {
       if (this.running) fn(e);
     };
-    inputBridge().handlers = {
+    earlyBridge().handlers = {
       pointermove: when(this.hover.onPointerMove),
       pointerout: when(this.hover.onPointerLeaveWindow),
       keydown: when(this.hover.onKeyDown),
@@ -295,7 +296,7 @@ async function main(): Promise<void> {
   window.addEventListener('pageshow', (e) => {
     if (e.persisted) page.report();
   });
-  const [reply, settingsReply] = await Promise.all([send<unknown>({ type: 'hello' }), send<unknown>({ type: 'settings' }).catch(() => null), settled()]);
+  const [reply, settingsReply] = await Promise.all([earlyBridge().hello ?? send<unknown>({ type: 'hello' }), send<unknown>({ type: 'settings' }).catch(() => null), settled()]);
   const readerSettings = parseContentSettings(settingsReply);
   if (readerSettings) page.applySettings(readerSettings);
   const hello = parseHelloReply(reply);

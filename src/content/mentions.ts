@@ -1,7 +1,7 @@
 // The mentions found on the page, the highlights that mark them, and hit-testing a point against
 // them. Marks are CSS Custom Highlights: the page's DOM is never changed to mark a name.
 import { resolveMatches, type Matcher } from '../core/matcher.ts';
-import { isVisible, matchRunWindows, nodesOf, pacedTextRuns, staticRangeIn, type RunMatch } from './text-scan.ts';
+import { composedParent, isVisible, matchRunWindows, nodesOf, pacedTextRuns, staticRangeIn, type RunMatch } from './text-scan.ts';
 
 /** Highlight names are visible to the page (the registry is shared): one documented prefix. */
 export const MARK = 'company-context';
@@ -9,10 +9,20 @@ export const MARK_ACTIVE = 'company-context-active';
 export const MARK_FLASH = 'company-context-flash';
 
 /**
- * Marks on one page at most. The browser rebuilds every highlight range after each DOM change,
- * at the next frame: with 20,000 marks a feed's every frame took over 50 ms. Past the limit a
- * mention is counted for the page's company list but not marked (the first MAX_MARKS in scan
- * order are); marks that leave the page make room again.
+ * Past this many mentions on a page, only those near the viewport are painted: after every DOM
+ * change the browser re-validates and repaints every range of a highlight, on screen or not (a
+ * feed holding 2,000 marks doubled its frames' paint time). A news article names far fewer, and
+ * all of them are painted. Hit-testing, the company list and the badge use every mention.
+ */
+export const PAINT_ALL = 100;
+/** "Near": within one viewport height above or below it (an IntersectionObserver's root margin). */
+export const PAINT_MARGIN = '100% 0px';
+
+/**
+ * Mentions kept on one page at most (the first MAX_MARKS in scan order): each costs memory, a
+ * StaticRange and an observed box, and an endless feed would add them without end. Past the
+ * limit a company is still counted for the page's list, unmarked; mentions that leave the page
+ * make room again.
  */
 export const MAX_MARKS = 2000;
 
@@ -59,6 +69,16 @@ function textIn(mark: StaticRange, nodes: Text[]): string | null {
 }
 
 
+/**
+ * The element whose box stands for a text node's place on screen: its parent, or the nearest
+ * ancestor with a box when that is `display: contents` (which has none, so it never intersects).
+ */
+function boxOf(node: Node): Element | null {
+  let el = composedParent(node);
+  while (el && getComputedStyle(el).display === 'contents') el = composedParent(el);
+  return el;
+}
+
 const rejectionKey = (entity: string, alias: string) => `${entity}\u0000${alias}`;
 
 export class Mentions {
@@ -66,6 +86,13 @@ export class Mentions {
   private readonly byNode = new Map<Text, Set<number>>();
   private nextId = 1;
   private readonly marks = new Highlight();
+  /** The element whose box stands for each mention's place (see `boxOf`), and the mentions in each. */
+  private readonly boxOfId = new Map<number, Element>();
+  private readonly byBox = new Map<Element, Set<number>>();
+  /** Boxes within PAINT_MARGIN of the viewport. */
+  private readonly near = new Set<Element>();
+  private readonly band: IntersectionObserver | null =
+    typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => this.onBand(entries), { rootMargin: PAINT_MARGIN }) : null;
   private readonly active = new Highlight();
   private readonly flash = new Highlight();
   /** Aliases the reader said do not mean that entity on this site ("Not this company"). */
@@ -138,9 +165,12 @@ export class Mentions {
    */
   ensureRegistered(): void {
     if (CSS.highlights.get(MARK) !== this.marks) CSS.highlights.set(MARK, this.marks);
-    if (this.marks.size !== this.byId.size) {
+    // Also where a page crossed PAINT_ALL since: all its mentions painted, or only those near.
+    let painted = 0;
+    for (const m of this.byId.values()) if (this.isPainted(m)) painted++;
+    if (this.marks.size !== painted) {
       this.marks.clear();
-      for (const m of this.byId.values()) this.marks.add(m.mark);
+      for (const m of this.byId.values()) if (this.isPainted(m)) this.marks.add(m.mark);
     }
     if (CSS.highlights.get(MARK_ACTIVE) !== this.active) CSS.highlights.set(MARK_ACTIVE, this.active);
     if (CSS.highlights.get(MARK_FLASH) !== this.flash) CSS.highlights.set(MARK_FLASH, this.flash);
@@ -210,8 +240,40 @@ export class Mentions {
     this.onShadowRoot?.(root);
   };
 
+  /** Whether a mention is painted: on a page of at most PAINT_ALL mentions always, else when near the viewport. */
+  private isPainted(m: Mention): boolean {
+    if (!this.band || this.byId.size <= PAINT_ALL) return true;
+    const box = this.boxOfId.get(m.id);
+    return box !== undefined && this.near.has(box);
+  }
+
+  private onBand(entries: IntersectionObserverEntry[]): void {
+    for (const e of entries) {
+      const ids = this.byBox.get(e.target);
+      if (!ids) continue;
+      if (e.isIntersecting) this.near.add(e.target);
+      else this.near.delete(e.target);
+      if (this.byId.size <= PAINT_ALL) continue;
+      for (const id of ids) {
+        const m = this.byId.get(id)!;
+        if (e.isIntersecting) this.marks.add(m.mark);
+        else this.marks.delete(m.mark);
+      }
+    }
+  }
+
   private add(m: Mention, pass: number): void {
     this.byId.set(m.id, m);
+    const box = this.band ? boxOf(m.mark.startContainer) : null;
+    if (box) {
+      this.boxOfId.set(m.id, box);
+      let ids = this.byBox.get(box);
+      if (!ids) {
+        this.byBox.set(box, (ids = new Set()));
+        this.band!.observe(box);
+      }
+      ids.add(m.id);
+    }
     this.perEntity.set(m.entity, (this.perEntity.get(m.entity) ?? 0) + 1);
     this.keepFirst(m, pass);
     for (const n of m.nodes) {
@@ -219,11 +281,22 @@ export class Mentions {
       if (!set) this.byNode.set(n, (set = new Set()));
       set.add(m.id);
     }
-    this.marks.add(m.mark);
+    if (this.isPainted(m)) this.marks.add(m.mark);
   }
 
   private drop(m: Mention): void {
     this.byId.delete(m.id);
+    const box = this.boxOfId.get(m.id);
+    const ids = box ? this.byBox.get(box) : undefined;
+    if (box && ids) {
+      this.boxOfId.delete(m.id);
+      ids.delete(m.id);
+      if (ids.size === 0) {
+        this.byBox.delete(box);
+        this.near.delete(box);
+        this.band!.unobserve(box);
+      }
+    }
     for (const n of m.nodes) {
       const set = this.byNode.get(n);
       set?.delete(m.id);
