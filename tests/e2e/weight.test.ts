@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import type { BrowserContext, Page as PwPage } from 'playwright-core';
 import type { Browser, Page as PpPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_MARKS } from '../../src/content/mentions.ts';
-import { WEIGHT_FIXTURES } from './fixtures/weight.ts';
+import { MAX_MARKS, PAINT_ALL } from '../../src/content/mentions.ts';
+import { WEIGHT_FIXTURES, WEIGHT_NAMES } from './fixtures/weight.ts';
 import { FIREFOX, launchChromium, launchFirefox } from './support/browsers.ts';
 import { evalInCard } from './support/card.ts';
 import type { Fixture } from './support/fixture.ts';
@@ -82,6 +82,50 @@ async function check(f: Fixture, open: (ext: boolean) => Promise<{ page: AnyPage
   await close();
 }
 
+/**
+ * In the page: where our painted marks sit against the viewport (in viewport heights: 0 is its
+ * top, 1 its bottom), and how many of the page's names there are in all. Run in the page's world.
+ */
+function paintedMarks(names: string[]): { painted: number; lowest: number; highest: number; inView: number; named: number } {
+  const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('company-context');
+  let lowest = Infinity;
+  let highest = -Infinity;
+  let inView = 0;
+  for (const r of h ?? []) {
+    const x = document.createRange();
+    x.setStart(r.startContainer, r.startOffset);
+    x.setEnd(r.endContainer, r.endOffset);
+    const rect = x.getBoundingClientRect();
+    lowest = Math.min(lowest, rect.top / innerHeight);
+    highest = Math.max(highest, rect.bottom / innerHeight);
+    if (rect.bottom > 0 && rect.top < innerHeight) inView++;
+  }
+  const text = document.body.textContent ?? '';
+  let named = 0;
+  for (const n of names) for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + n.length)) named++;
+  return { painted: h?.size ?? 0, lowest, highest, inView, named };
+}
+
+/**
+ * A page naming more than PAINT_ALL companies gets only the mentions near the viewport painted
+ * (one viewport height each side; a paragraph's box decides, so a little more): at the top, and
+ * again after scrolling to its end. Hit-testing does not depend on it (the hover checks above).
+ */
+async function checkPaintBand(page: AnyPage, f: Fixture): Promise<void> {
+  await outcomeOf(page, f);
+  await waitForMarks(page, f);
+  const inBand = (m: ReturnType<typeof paintedMarks>) => m.painted > 0 && m.inView > 0 && m.lowest > -1.5 && m.highest < 2.5;
+  const top = await until(page, `(${paintedMarks.toString()})(${JSON.stringify(WEIGHT_NAMES)})`, inBand, 10_000, 'painted marks near the top');
+  expect(top.named).toBeGreaterThan(PAINT_ALL);
+  expect(top.painted).toBeLessThan(Math.min(top.named, MAX_MARKS));
+  // How the page scrolls does not matter to the observer; the page's own scrollTo is the sure way.
+  await page.eval<void>('void scrollTo(0, document.documentElement.scrollHeight)');
+  const end = await until(page, `(${paintedMarks.toString()})(${JSON.stringify(WEIGHT_NAMES)})`, inBand, 10_000, 'painted marks near the end after a scroll');
+  // The page did scroll, well past the band around its top: the marks painted there are gone.
+  expect(await page.eval<number>('scrollY / innerHeight')).toBeGreaterThan(3);
+  expect(end.painted).toBeLessThan(Math.min(end.named, MAX_MARKS));
+}
+
 const fixturesFor = (b: 'chromium' | 'firefox') => WEIGHT_FIXTURES.filter((f) => (f.browsers ?? ['chromium', 'firefox']).includes(b) && f.hover);
 
 function serve(): Promise<TestServer> {
@@ -132,6 +176,14 @@ describe('Chromium: heavy pages', () => {
     }, 90_000);
   }
 
+  it('/weight/feed: paints only the mentions near the viewport, and follows a scroll', async () => {
+    const f = WEIGHT_FIXTURES.find((x) => x.path === '/weight/feed')!;
+    const p = await withExt.newPage();
+    await p.goto(server.allow(f.path) + SHORT, { timeout: 60_000 });
+    await checkPaintBand(wrap(p), f);
+    await p.close();
+  }, 90_000);
+
   it('threw nothing from our code', () => {
     expect(ourErrors).toEqual([]);
   });
@@ -178,6 +230,15 @@ describe.skipIf(!hasFirefox)('Firefox: heavy pages', () => {
       }, (page) => page.eval(`window.find(${JSON.stringify(`matched “${f.hover!.text}”`)}, true, false, true)`));
     }, 90_000);
   }
+
+  it('/weight/feed: paints only the mentions near the viewport, and follows a scroll', async () => {
+    const f = WEIGHT_FIXTURES.find((x) => x.path === '/weight/feed')!;
+    const p = await withExt.newPage();
+    await p.setViewport({ width: 1000, height: 700 });
+    await p.goto(server.allow(f.path) + SHORT, { timeout: 60_000 });
+    await checkPaintBand(wrap(p), f);
+    await p.close();
+  }, 90_000);
 
   it('threw nothing from our code (as reported to the page)', () => {
     expect(ourErrors).toEqual([]);

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 // The mention store as a heavy page exercises it: company order kept without sorting every
-// mention, marks as StaticRanges, the MAX_MARKS limit, drops under a rescanned root, and runs of
-// many inline nodes read in pauses. jsdom has no highlight registry: a Set stands in for Highlight.
-import { beforeAll, describe, expect, it } from 'vitest';
+// mention, marks as StaticRanges, the MAX_MARKS limit, drops under a rescanned root, runs of
+// many inline nodes read in pauses, and painting only near the viewport past PAINT_ALL. jsdom has no highlight registry: a Set stands in for Highlight.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/core/matcher.ts';
-import { MAX_MARKS, Mentions } from '../../src/content/mentions.ts';
+import { MAX_MARKS, Mentions, PAINT_ALL, PAINT_MARGIN } from '../../src/content/mentions.ts';
 import { pacedTextRuns, textRuns } from '../../src/content/text-scan.ts';
 
 beforeAll(() => {
@@ -64,5 +64,76 @@ describe('Mentions on a heavy page', () => {
     const m = new Mentions(matcher(), () => null);
     scanAll(m, document.body);
     expect([...m.all()].map((x) => [x.text, x.nodes.length])).toEqual([['Dahua Technology', 2]]); // " Dahua " and "Technology"
+  });
+});
+
+describe('Painting near the viewport', () => {
+  /** Stands in for IntersectionObserver (jsdom has none): the test says which boxes are near. */
+  class FakeBand {
+    static last: FakeBand | null = null;
+    readonly targets = new Set<Element>();
+    constructor(private readonly callback: (entries: Array<{ target: Element; isIntersecting: boolean }>) => void, readonly options: { rootMargin?: string }) {
+      FakeBand.last = this;
+    }
+    observe(el: Element): void { this.targets.add(el); }
+    unobserve(el: Element): void { this.targets.delete(el); }
+    disconnect(): void { this.targets.clear(); }
+    tell(near: Element[], far: Element[]): void {
+      this.callback([...near.map((target) => ({ target, isIntersecting: true })), ...far.map((target) => ({ target, isIntersecting: false }))]);
+    }
+  }
+  const g = globalThis as unknown as { IntersectionObserver?: unknown; CSS?: unknown };
+  const saved = { io: g.IntersectionObserver, css: g.CSS };
+  const registry = new Map<string, Set<AbstractRange>>();
+  beforeAll(() => {
+    g.IntersectionObserver = FakeBand;
+    g.CSS = { highlights: registry };
+  });
+  afterAll(() => {
+    g.IntersectionObserver = saved.io;
+    g.CSS = saved.css;
+  });
+  const painted = () => [...(registry.get('company-context') ?? [])].map((r) => (r.startContainer.parentElement as Element).id);
+
+  it(`paints every mention on a page of at most PAINT_ALL (${PAINT_ALL}), before any word from the observer`, () => {
+    document.body.innerHTML = '<p id="a">Huawei and Hikvision</p><p id="b">Dahua Technology</p>'; // test fixture only
+    const m = new Mentions(matcher(), () => null);
+    m.ensureRegistered();
+    scanAll(m, document.body);
+    expect(painted()).toEqual(['a', 'a', 'b']);
+    expect(FakeBand.last!.options.rootMargin).toBe(PAINT_MARGIN);
+  });
+
+  it('past PAINT_ALL paints only the mentions whose box is near, follows the observer, and paints all again below it', () => {
+    const n = PAINT_ALL + 20;
+    document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p id="p${i}">Huawei said ${i}.</p>`).join(''); // test fixture only
+    const m = new Mentions(matcher(), () => null);
+    m.ensureRegistered();
+    scanAll(m, document.body);
+    const band = FakeBand.last!;
+    const p = (i: number) => document.getElementById(`p${i}`)!;
+    expect(m.size).toBe(n);
+    expect(band.targets.size).toBe(n);
+    m.ensureRegistered();
+    expect(painted()).toEqual([]);
+    band.tell([p(0), p(1), p(2)], []);
+    expect(painted()).toEqual(['p0', 'p1', 'p2']);
+    band.tell([p(60), p(61)], [p(0), p(1), p(2)]);
+    expect(painted().sort()).toEqual(['p60', 'p61']);
+    m.ensureRegistered(); // the guard re-fills the highlight with the same set, not with every mention
+    expect(painted().sort()).toEqual(['p60', 'p61']);
+    // The page drops to PAINT_ALL mentions: everything is painted again, and removed boxes are no longer observed.
+    for (let i = n - 1; i >= PAINT_ALL; i--) p(i).remove();
+    m.dropStale();
+    m.ensureRegistered();
+    expect(painted()).toHaveLength(PAINT_ALL);
+    expect(band.targets.size).toBe(PAINT_ALL);
+  });
+
+  it('observes the nearest ancestor with a box for text in a display: contents element', () => {
+    document.body.innerHTML = '<p id="outer"><span style="display: contents">Huawei</span></p>'; // test fixture only
+    const m = new Mentions(matcher(), () => null);
+    scanAll(m, document.body);
+    expect([...FakeBand.last!.targets].map((e) => e.id)).toEqual(['outer']);
   });
 });

@@ -64,6 +64,8 @@ export async function startServer(route: Route, { origins = [] }: ServerOptions 
   // HTTPS through the proxy arrives as CONNECT: record it and refuse.
   server.on('connect', (req: IncomingMessage, socket) => {
     log.push({ method: 'CONNECT', url: req.url ?? '?' });
+    // The browser may reset the connection once refused: that must not crash the test process.
+    socket.on('error', () => undefined);
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
