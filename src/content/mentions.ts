@@ -210,7 +210,7 @@ export class Mentions {
     yield;
     let n = 0;
     for (const m of resolved) {
-      // Creating ranges and adding them to the highlight costs too: yield every few hundred.
+      // Creating ranges and adding them to the highlight costs too: yield every few dozen.
       if (++n % 50 === 0) yield;
       if (this.rejected.has(rejectionKey(this.matcher.entities[m.entity]!, m.alias))) continue;
       if (this.hidden.has(this.matcher.entities[m.entity]!)) continue;
