@@ -149,8 +149,12 @@ export function* pacedTextRuns(root: Node, own: Element | null, onShadowRoot?: (
   if (run && /\S/.test(run.text)) yield run;
 }
 
-/** The node and offset of character `offset` of the run (the end of a range sits after it). */
-function locate(run: TextRun, offset: number, end: boolean): [Text, number] {
+/**
+ * The index of the node in which character `offset` of the run starts (`end` false: the last node
+ * starting at or before it) or ends (`end` true: the last starting before it). Binary search: a
+ * run may hold 100,000 nodes.
+ */
+function nodeAt(run: TextRun, offset: number, end: boolean): number {
   let lo = 0;
   let hi = run.nodes.length - 1;
   while (lo < hi) {
@@ -158,17 +162,13 @@ function locate(run: TextRun, offset: number, end: boolean): [Text, number] {
     if (run.starts[mid]! < offset || (!end && run.starts[mid] === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return [run.nodes[lo]!, offset - run.starts[lo]!];
+  return lo;
 }
 
-export function rangeIn(run: TextRun, start: number, end: number): Range {
-  const doc = run.nodes[0]!.ownerDocument;
-  const range = doc.createRange();
-  const [sn, so] = locate(run, start, false);
-  const [en, eo] = locate(run, end, true);
-  range.setStart(sn, so);
-  range.setEnd(en, eo);
-  return range;
+/** The node and offset of character `offset` of the run (the end of a range sits after it). */
+function locate(run: TextRun, offset: number, end: boolean): [Text, number] {
+  const i = nodeAt(run, offset, end);
+  return [run.nodes[i]!, offset - run.starts[i]!];
 }
 
 /**
@@ -184,16 +184,8 @@ export function staticRangeIn(run: TextRun, start: number, end: number): StaticR
 
 /** The text nodes a range covers, for hit-testing by node. */
 export function nodesOf(run: TextRun, start: number, end: number): Text[] {
-  // From the last node starting at or before `start` (binary search: a run may hold 100,000 nodes).
-  let lo = 0;
-  let hi = run.nodes.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (run.starts[mid]! <= start) lo = mid;
-    else hi = mid - 1;
-  }
   const out: Text[] = [];
-  for (let i = lo; i < run.nodes.length && run.starts[i]! < end; i++) {
+  for (let i = nodeAt(run, start, false); i < run.nodes.length && run.starts[i]! < end; i++) {
     // A node's length as the run read it (its `data` is not read again: in Firefox every read
     // copies the whole string into the content script, a megabyte for a long paragraph).
     const nodeEnd = i + 1 < run.nodes.length ? run.starts[i + 1]! : run.text.length;

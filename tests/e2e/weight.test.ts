@@ -126,6 +126,9 @@ async function checkPaintBand(page: AnyPage, f: Fixture): Promise<void> {
   expect(end.painted).toBeLessThan(Math.min(end.named, MAX_MARKS));
 }
 
+/** The feed: more than PAINT_ALL mentions on a page taller than a few viewports. */
+const FEED = WEIGHT_FIXTURES.find((x) => x.path === '/weight/feed')!;
+
 const fixturesFor = (b: 'chromium' | 'firefox') => WEIGHT_FIXTURES.filter((f) => (f.browsers ?? ['chromium', 'firefox']).includes(b) && f.hover);
 
 function serve(): Promise<TestServer> {
@@ -177,10 +180,9 @@ describe('Chromium: heavy pages', () => {
   }
 
   it('/weight/feed: paints only the mentions near the viewport, and follows a scroll', async () => {
-    const f = WEIGHT_FIXTURES.find((x) => x.path === '/weight/feed')!;
     const p = await withExt.newPage();
-    await p.goto(server.allow(f.path) + SHORT, { timeout: 60_000 });
-    await checkPaintBand(wrap(p), f);
+    await p.goto(server.allow(FEED.path) + SHORT, { timeout: 60_000 });
+    await checkPaintBand(wrap(p), FEED);
     await p.close();
   }, 90_000);
 
@@ -232,11 +234,10 @@ describe.skipIf(!hasFirefox)('Firefox: heavy pages', () => {
   }
 
   it('/weight/feed: paints only the mentions near the viewport, and follows a scroll', async () => {
-    const f = WEIGHT_FIXTURES.find((x) => x.path === '/weight/feed')!;
     const p = await withExt.newPage();
     await p.setViewport({ width: 1000, height: 700 });
-    await p.goto(server.allow(f.path) + SHORT, { timeout: 60_000 });
-    await checkPaintBand(wrap(p), f);
+    await p.goto(server.allow(FEED.path) + SHORT, { timeout: 60_000 });
+    await checkPaintBand(wrap(p), FEED);
     await p.close();
   }, 90_000);
 

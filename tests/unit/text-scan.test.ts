@@ -3,7 +3,16 @@
 // highlights need a real browser and are covered end to end).
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/core/matcher.ts';
-import { rangeIn, textRuns } from '../../src/content/text-scan.ts';
+import { staticRangeIn, textRuns, type TextRun } from '../../src/content/text-scan.ts';
+
+/** A mark's place (a StaticRange, as the content script makes it) read through a live Range. */
+function rangeIn(run: TextRun, start: number, end: number): Range {
+  const mark = staticRangeIn(run, start, end);
+  const range = document.createRange();
+  range.setStart(mark.startContainer, mark.startOffset);
+  range.setEnd(mark.endContainer, mark.endOffset);
+  return range;
+}
 
 function runsOf(html: string): string[] {
   document.body.innerHTML = html; // test fixture only: shipped code never parses HTML
