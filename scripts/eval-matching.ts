@@ -1,26 +1,23 @@
-// `npm run eval:matching`: precision, recall and F1 of the page matcher against labelled pages
-// (tests/eval/labels/*.json: real pages read in place from ../shared/pages, and articles written
-// for the evaluation under tests/eval/articles/). The page text is read with the content script's
-// own text-scan and matcher code, in jsdom (everything counts as visible there).
-//   --drafts [dir]  write a draft label per page of ../shared/pages, as a labelling aid.
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// `npm run eval:matching`: precision, recall and F1 of the page matcher against labelled pages,
+// on two splits by site (tests/eval/labels/dev and tests/eval/labels/test; no site in both). Rules
+// are tuned on dev only: its every false mark and miss is printed; test prints counts alone, and
+// with --ci the run fails when test precision or recall falls below tests/eval/floor.json.
+// Real pages are read in place from ../shared/pages; articles written for the evaluation live in
+// tests/eval/articles. The page text is read with the content script's own text-scan and matcher
+// code, in jsdom (everything counts as visible there).
+//   --drafts [dir]  write a draft label for every page not yet labelled, as a labelling aid.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { compileNameIndex } from '../src/core/compile.ts';
 import { Matcher, NAME_CUE, NAME_EXCLUDED, resolveMatches } from '../src/core/matcher.ts';
 import type { Dataset } from '../src/core/dataset.ts';
-import { matchRun, textRuns } from '../src/content/text-scan.ts';
+import { matchRun } from '../src/content/text-scan.ts';
 import { loadDataset } from './load-dataset.ts';
+import { LABELS, SHARED, SPLITS, type Label, type Split } from './eval/corpus.ts';
+import { acceptDrafts, writeDrafts } from './eval/drafts.ts';
+import { htmlOf, pageText, spanInQuote, squash } from './eval/page-text.ts';
 
-const SHARED = '../shared/pages';
-const LABELS = 'tests/eval/labels';
-const ARTICLES = 'tests/eval/articles';
-
-export interface Label {
-  page: string;
-  mentions: Array<{ entity: string; text: string; quote: string; nth?: number }>;
-  notes?: string;
-}
+const FLOOR = 'tests/eval/floor.json';
 
 interface Found {
   entity: string;
@@ -28,60 +25,9 @@ interface Found {
   end: number;
 }
 
-/** The page's text as the content script reads it: runs joined by newlines. */
-export function pageText(html: string): { text: string; runs: Array<{ text: string; offset: number }> } {
-  // Style sheets and style attributes are dropped first: jsdom's CSS parser throws on some real
-  // pages (Sass left in production), and jsdom computes no visibility from them anyway.
-  const unstyled = html.replace(/<style[\s\S]*?<\/style>/gi, '').replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '');
-  const dom = new JSDOM(unstyled, { virtualConsole: new VirtualConsole() });
-  // text-scan uses the DOM's globals, as the content script does in its page.
-  Object.assign(globalThis, { Node: dom.window.Node, NodeFilter: dom.window.NodeFilter, Element: dom.window.Element, HTMLElement: dom.window.HTMLElement });
-  const runs: Array<{ text: string; offset: number }> = [];
-  let text = '';
-  for (const run of textRuns(dom.window.document.body ?? dom.window.document.documentElement, null)) {
-    runs.push({ text: run.text, offset: text.length });
-    text += `${run.text}\n`;
-  }
-  dom.window.close();
-  return { text, runs };
-}
-
 function predict(matcher: Matcher, runs: Array<{ text: string; offset: number }>): Found[] {
   const all = runs.flatMap((r) => matchRun(matcher, { text: r.text, nodes: [], starts: [] }).map((m) => ({ ...m, offset: r.offset })));
   return resolveMatches(all).map((m) => ({ entity: matcher.entities[m.entity]!, start: m.offset + m.start, end: m.offset + m.end }));
-}
-
-function htmlOf(page: string): string | null {
-  const path = page.startsWith('articles/') ? join(ARTICLES, page.slice('articles/'.length)) : join(SHARED, page);
-  return existsSync(path) ? readFileSync(path, 'utf8') : null;
-}
-
-/** Collapses white space, keeping a map back to the original offsets. */
-function squash(s: string): { text: string; map: number[] } {
-  let text = '';
-  const map: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    if (/\s/.test(s[i]!)) {
-      if (text.endsWith(' ')) continue;
-      text += ' ';
-    } else text += s[i];
-    map.push(i);
-  }
-  return { text, map };
-}
-
-/**
- * Where the labelled span sits in its quote. A quote that starts with the span means that one;
- * otherwise drafts place the span 30 characters in (DRAFT_LEAD), so the occurrence nearest that wins.
- */
-const DRAFT_LEAD = 30;
-function spanInQuote(quote: string, text: string): number {
-  if (quote.startsWith(text)) return 0;
-  let best = -1;
-  for (let i = quote.indexOf(text); i >= 0; i = quote.indexOf(text, i + 1)) {
-    if (best < 0 || Math.abs(i - DRAFT_LEAD) < Math.abs(best - DRAFT_LEAD)) best = i;
-  }
-  return best;
 }
 
 function groupOf(dataset: Dataset, id: string): string {
@@ -96,33 +42,64 @@ function groupOf(dataset: Dataset, id: string): string {
 
 const context = (t: string, s: number, e: number) => `…${t.slice(Math.max(0, s - 40), s)}[${t.slice(s, e)}]${t.slice(e, e + 40)}…`.replace(/\s+/g, ' ');
 
-function evaluate(dataset: Dataset, matcher: Matcher): void {
-  const labels = existsSync(LABELS) ? readdirSync(LABELS).filter((f) => f.endsWith('.json')).sort() : [];
-  const stats = new Map<string, { tp: number; fp: number; fn: number }>();
-  const bump = (g: string, k: 'tp' | 'fp' | 'fn') => {
-    const s = stats.get(g) ?? { tp: 0, fp: 0, fn: 0 };
-    s[k]++;
-    stats.set(g, s);
-  };
-  const fps: string[] = [];
-  const fns: string[] = [];
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/** One split's figures: counts per group, every false mark and miss, and the empty-page sweep. */
+interface SplitResult {
+  pages: number;
+  skipped: number;
+  groups: Map<string, Counts>;
+  fps: string[];
+  fns: string[];
+  problems: string[];
+  emptyPages: number;
+  emptyPageMarks: number;
+  hardEmptyPages: number;
+  hardEmptyMarks: number;
+}
+
+export function labelsOf(split: Split): Array<{ file: string; label: Label }> {
+  const dir = join(LABELS, split);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ file: `${split}/${f}`, label: JSON.parse(readFileSync(join(dir, f), 'utf8')) as Label }));
+}
+
+/** No site may have pages in both splits: a rule tuned on a site's pages would be tested on it. */
+function checkSplits(all: Record<Split, Array<{ file: string; label: Label }>>): string[] {
+  const seen = new Map<string, Split>();
   const problems: string[] = [];
-  let pages = 0;
-  let skipped = 0;
-  let emptyPages = 0;
-  let emptyPageMarks = 0;
-  let hardEmptyPages = 0;
-  let hardEmptyMarks = 0;
-  const index = compileNameIndex(dataset);
-  const loose = new Matcher({ ...index, names: index.names.map(([k, e, f, t]) => [k, e, f & (NAME_EXCLUDED | NAME_CUE), t]) });
-  for (const file of labels) {
-    const label = JSON.parse(readFileSync(join(LABELS, file), 'utf8')) as Label;
+  for (const split of SPLITS) {
+    for (const { file, label } of all[split]) {
+      if (typeof label.site !== 'string' || label.site === '') problems.push(`${file}: no "site"`);
+      const other = seen.get(label.site);
+      if (other && other !== split) problems.push(`${file}: site ${label.site} is in both splits`);
+      seen.set(label.site, split);
+    }
+  }
+  return problems;
+}
+
+function evaluateSplit(dataset: Dataset, matcher: Matcher, loose: Matcher, labels: Array<{ file: string; label: Label }>): SplitResult {
+  const r: SplitResult = { pages: 0, skipped: 0, groups: new Map(), fps: [], fns: [], problems: [], emptyPages: 0, emptyPageMarks: 0, hardEmptyPages: 0, hardEmptyMarks: 0 };
+  const bump = (g: string, k: keyof Counts) => {
+    const s = r.groups.get(g) ?? { tp: 0, fp: 0, fn: 0 };
+    s[k]++;
+    r.groups.set(g, s);
+  };
+  for (const { file, label } of labels) {
     const html = htmlOf(label.page);
     if (html === null) {
-      skipped++;
+      r.skipped++;
       continue;
     }
-    pages++;
+    r.pages++;
     const { text, runs } = pageText(html);
     const found = predict(matcher, runs);
     const sq = squash(text);
@@ -132,7 +109,7 @@ function evaluate(dataset: Dataset, matcher: Matcher): void {
       for (let n = 0; n <= (m.nth ?? 0); n++) at = sq.text.indexOf(q, at + 1);
       const inner = at < 0 ? -1 : spanInQuote(q, m.text);
       if (at < 0 || inner < 0) {
-        problems.push(`${file}: quote "${m.quote}" (text "${m.text}") not found in the page text`);
+        r.problems.push(`${file}: quote "${m.quote}" (text "${m.text}") not found in the page text`);
         return [];
       }
       const start = sq.map[at + inner]!;
@@ -145,95 +122,99 @@ function evaluate(dataset: Dataset, matcher: Matcher): void {
         bump(groupOf(dataset, f.entity), 'tp');
       } else {
         bump(groupOf(dataset, f.entity), 'fp');
-        fps.push(`${label.page}: ${f.entity} ${context(text, f.start, f.end)}`);
+        r.fps.push(`${label.page}: ${f.entity} ${context(text, f.start, f.end)}`);
       }
     }
     for (const s of spans.filter((x) => !x.used)) {
       bump(groupOf(dataset, s.entity), 'fn');
-      fns.push(`${label.page}: ${s.entity} ${context(text, s.start, s.end)}`);
+      r.fns.push(`${label.page}: ${s.entity} ${context(text, s.start, s.end)}`);
     }
     if (label.mentions.length === 0) {
-      emptyPages++;
-      emptyPageMarks += found.length;
+      r.emptyPages++;
+      r.emptyPageMarks += found.length;
       // Pages where some alias does occur (as a word, a URL, another name) are the real test.
-      if (runs.some((r) => loose.find(r.text).length > 0)) {
-        hardEmptyPages++;
-        hardEmptyMarks += found.length;
+      if (runs.some((run) => loose.find(run.text).length > 0)) {
+        r.hardEmptyPages++;
+        r.hardEmptyMarks += found.length;
       }
     }
   }
-  const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
-  console.log(`Labelled pages: ${pages} (${skipped} skipped: page file absent)\n`);
+  return r;
+}
+
+const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+
+function total(r: SplitResult): Counts & { precision: number; recall: number; perHundred: number } {
+  const T = [...r.groups.values()].reduce((a, s) => ({ tp: a.tp + s.tp, fp: a.fp + s.fp, fn: a.fn + s.fn }), { tp: 0, fp: 0, fn: 0 });
+  return { ...T, precision: T.tp / (T.tp + T.fp), recall: T.tp / (T.tp + T.fn), perHundred: (100 * r.emptyPageMarks) / Math.max(r.emptyPages, 1) };
+}
+
+function report(split: Split, r: SplitResult, detail: boolean): void {
+  console.log(`\n## ${split === 'test' ? 'Test split (held out: counts only)' : 'Dev split (rules are tuned here)'}\n`);
+  console.log(`Labelled pages: ${r.pages} (${r.skipped} skipped: page file absent)\n`);
   console.log('| group | TP | FP | FN | precision | recall | F1 |\n|---|---|---|---|---|---|---|');
-  let T = { tp: 0, fp: 0, fn: 0 };
-  for (const [g, s] of [...stats].sort()) {
+  for (const [g, s] of [...r.groups].sort()) {
     const p = s.tp / (s.tp + s.fp);
-    const r = s.tp / (s.tp + s.fn);
-    console.log(`| ${g} | ${s.tp} | ${s.fp} | ${s.fn} | ${pct(p)} | ${pct(r)} | ${pct((2 * p * r) / (p + r))} |`);
-    T = { tp: T.tp + s.tp, fp: T.fp + s.fp, fn: T.fn + s.fn };
+    const q = s.tp / (s.tp + s.fn);
+    console.log(`| ${g} | ${s.tp} | ${s.fp} | ${s.fn} | ${pct(p)} | ${pct(q)} | ${pct((2 * p * q) / (p + q))} |`);
   }
-  const P = T.tp / (T.tp + T.fp);
-  const R = T.tp / (T.tp + T.fn);
-  console.log(`| **all** | ${T.tp} | ${T.fp} | ${T.fn} | ${pct(P)} | ${pct(R)} | ${pct((2 * P * R) / (P + R))} |`);
-  console.log(`\nPages with no dataset company: ${emptyPages}; false marks on them: ${emptyPageMarks} (${pct((100 * emptyPageMarks) / Math.max(emptyPages, 1))} per 100 pages)`);
-  console.log(`  of which pages where an alias occurs in some form (a word, a URL, another name): ${hardEmptyPages}; false marks on them: ${hardEmptyMarks} (${pct((100 * hardEmptyMarks) / Math.max(hardEmptyPages, 1))} per 100 pages)`);
-  console.log(`Targets: precision >= 0.98 ${P >= 0.98 ? 'met' : 'NOT met'}; recall >= 0.95 ${R >= 0.95 ? 'met' : 'NOT met'}; <= 1 false mark per 100 pages ${(100 * emptyPageMarks) / Math.max(emptyPages, 1) <= 1 ? 'met' : 'NOT met'}`);
-  console.log(`\nFalse positives (${fps.length}):`);
-  for (const f of fps) console.log(`  ${f}`);
-  console.log(`\nFalse negatives (${fns.length}):`);
-  for (const f of fns) console.log(`  ${f}`);
-  if (problems.length > 0) {
-    console.log(`\nLabel problems (${problems.length}):`);
-    for (const p of problems) console.log(`  ${p}`);
+  const T = total(r);
+  console.log(`| **all** | ${T.tp} | ${T.fp} | ${T.fn} | ${pct(T.precision)} | ${pct(T.recall)} | ${pct((2 * T.precision * T.recall) / (T.precision + T.recall))} |`);
+  console.log(`\nPages with no dataset company: ${r.emptyPages}; false marks on them: ${r.emptyPageMarks} (${pct(T.perHundred)} per 100 pages)`);
+  console.log(`  of which pages where an alias occurs in some form (a word, a URL, another name): ${r.hardEmptyPages}; false marks on them: ${r.hardEmptyMarks}`);
+  console.log(`Targets: precision >= 0.98 ${T.precision >= 0.98 ? 'met' : 'NOT met'}; recall >= 0.95 ${T.recall >= 0.95 ? 'met' : 'NOT met'}; <= 1 false mark per 100 pages ${T.perHundred <= 1 ? 'met' : 'NOT met'}`);
+  if (detail) {
+    console.log(`\nFalse positives (${r.fps.length}):`);
+    for (const f of r.fps) console.log(`  ${f}`);
+    console.log(`\nFalse negatives (${r.fns.length}):`);
+    for (const f of r.fns) console.log(`  ${f}`);
+  }
+  if (r.problems.length > 0) {
+    console.log(`\nLabel problems (${r.problems.length}):`);
+    for (const p of r.problems) console.log(`  ${p}`);
   }
 }
 
-/**
- * Labelling aid: for every page under ../shared/pages, a draft label file in `dir` listing each
- * loose candidate (any alias, any case, no evidence) with a ready quote, marked `strict` when the
- * real matcher marks it too. A labeller keeps the true mentions (fixing the entity if needed),
- * adds any the draft missed, and saves the result under tests/eval/labels/.
- */
-function drafts(dataset: Dataset, matcher: Matcher, dir: string): void {
+/** Returns the exit code: 1 when a label is broken or, with `ci`, test figures fall below the floor. */
+function evaluate(dataset: Dataset, matcher: Matcher, ci: boolean): number {
+  const all = { dev: labelsOf('dev'), test: labelsOf('test') };
+  const splitProblems = checkSplits(all);
   const index = compileNameIndex(dataset);
-  const loose = new Matcher({ ...index, names: index.names.map(([k, e, , t]) => [k, e, 0, t]) });
-  const pages: string[] = [];
-  for (const d of readdirSync(join(SHARED, 'readability/test-pages'))) pages.push(`readability/test-pages/${d}/source.html`);
-  for (const f of readdirSync(join(SHARED, 'scrapinghub-aeb/html'))) if (f.endsWith('.html')) pages.push(`scrapinghub-aeb/html/${f}`);
-  mkdirSync(dir, { recursive: true });
-  let withCandidates = 0;
-  for (const page of pages) {
-    const { text, runs } = pageText(readFileSync(join(SHARED, page), 'utf8'));
-    const sq = squash(text);
-    const strict = predict(matcher, runs);
-    const mentions = runs.flatMap((r) => loose.find(r.text).map((m) => {
-      const start = r.offset + m.start;
-      const end = r.offset + m.end;
-      // A quote of up to 30 characters each side, in the squashed text the evaluation searches.
-      const sqStart = sq.map.findIndex((i) => i >= start);
-      const sqEnd = sq.map.findIndex((i) => i >= end);
-      const quote = sq.text.slice(Math.max(0, sqStart - DRAFT_LEAD), (sqEnd < 0 ? sq.text.length : sqEnd) + DRAFT_LEAD);
-      let nth = 0;
-      for (let at = sq.text.indexOf(quote); at >= 0 && at < Math.max(0, sqStart - DRAFT_LEAD); at = sq.text.indexOf(quote, at + 1)) nth++;
-      return {
-        keep: null as boolean | null,
-        strict: strict.some((f) => f.start < end && start < f.end),
-        entity: m.entities.map((e) => loose.entities[e]).join('|'),
-        text: text.slice(start, end),
-        quote,
-        ...(nth > 0 ? { nth } : {}),
-      };
-    }));
-    if (mentions.length > 0) withCandidates++;
-    const slug = page.replace(/\/source\.html$/, '').replace(/\.html$/, '').split('/').pop()!;
-    writeFileSync(join(dir, `${slug}.json`), `${JSON.stringify({ page, mentions }, null, 1)}\n`);
+  const loose = new Matcher({ ...index, names: index.names.map(([k, e, f, t]) => [k, e, f & (NAME_EXCLUDED | NAME_CUE), t]) });
+  const dev = evaluateSplit(dataset, matcher, loose, all.dev);
+  const test = evaluateSplit(dataset, matcher, loose, all.test);
+  report('dev', dev, true);
+  report('test', test, false);
+  for (const p of splitProblems) console.log(`Split problem: ${p}`);
+  let code = splitProblems.length + dev.problems.length + test.problems.length > 0 ? 1 : 0;
+  if (ci) {
+    const T = total(test);
+    if (test.pages === 0) {
+      console.log(`\neval:matching --ci: no test page could be read (${SHARED} absent): the floor is not checked.`);
+      return code;
+    }
+    const floor = JSON.parse(readFileSync(FLOOR, 'utf8')) as { precision: number; recall: number };
+    const ok = T.precision >= floor.precision && T.recall >= floor.recall;
+    console.log(`\nFloor (${FLOOR}): test precision ${pct(T.precision)} >= ${floor.precision}, recall ${pct(T.recall)} >= ${floor.recall}: ${ok ? 'held' : 'BROKEN'}`);
+    if (!ok) code = 1;
   }
-  console.log(`wrote ${pages.length} drafts to ${dir}; ${withCandidates} pages have a loose candidate`);
+  return code;
+}
+
+/** Every label's page and site, for drafts of the pages not yet labelled. */
+function existingLabels(): Label[] {
+  return SPLITS.flatMap((split) => labelsOf(split).map((l) => l.label));
 }
 
 const { dataset } = loadDataset(process.env.COMPANY_CONTEXT_DATA ?? 'data');
 const matcher = new Matcher(compileNameIndex(dataset));
 if (!existsSync(SHARED)) console.log(`eval:matching: ${SHARED} is absent: real pages are skipped; written articles still count.`);
-const i = process.argv.indexOf('--drafts');
-if (i >= 0) drafts(dataset, matcher, process.argv[i + 1] ?? '/tmp/label-drafts');
-else evaluate(dataset, matcher);
+const arg = (flag: string) => {
+  const i = process.argv.indexOf(flag);
+  return i < 0 ? null : (process.argv[i + 1] ?? '');
+};
+const draftsDir = arg('--drafts');
+const acceptDir = arg('--accept');
+if (draftsDir !== null) writeDrafts(dataset, existingLabels(), draftsDir || '/tmp/label-drafts');
+else if (acceptDir !== null) acceptDrafts(dataset, acceptDir);
+else process.exitCode = evaluate(dataset, matcher, process.argv.includes('--ci'));
