@@ -29,8 +29,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium } from '../tests/e2e/support/browsers.ts';
-import { compileNameIndex } from '../src/core/compile.ts';
-import { withOfficial } from '../src/core/official-card.ts';
+import { curatedNames, withOfficialNames } from './lib/name-index.ts';
 import { loadDataset } from './load-dataset.ts';
 import { loadOfficial, OFFICIAL_DEFAULT } from './load-official.ts';
 
@@ -301,8 +300,8 @@ const command = `npm run bench${Number.isFinite(limit) ? ` (BENCH_PAGES=${limit}
 const version = execFileSync(CHROMIUM, ['--version']).toString().trim();
 console.log(`bench: ${files.length} pages from ${relative(process.cwd(), PAGES)}, ${version}`);
 const { dataset } = loadDataset('data');
-const curatedIndex = compileNameIndex(dataset);
-const fullIndex = withOfficial(dataset, curatedIndex, loadOfficial(OFFICIAL_DEFAULT, dataset)).index;
+const curatedIndex = curatedNames(dataset);
+const fullIndex = withOfficialNames(dataset, curatedIndex, loadOfficial(OFFICIAL_DEFAULT, dataset)).index;
 const namesOf = (ix: typeof curatedIndex) => [...new Set(ix.names.filter((n) => (n[2] & 12) === 0).map((n) => n[3]))];
 const curatedDir = benchBuild(false);
 const fullDir = benchBuild(true);

@@ -6,9 +6,11 @@
 // tests/eval/articles. The page text is read with the content script's own text-scan and matcher
 // code, in jsdom (everything counts as visible there).
 //   --drafts [dir]  write a draft label for every page not yet labelled, as a labelling aid.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { compileNameIndex } from '../src/core/compile.ts';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { curatedNames, withOfficialNames } from './lib/name-index.ts';
+import { loadOfficial, OFFICIAL_DEFAULT } from './load-official.ts';
 import { Matcher, NAME_CUE, NAME_EXCLUDED, resolveMatches } from '../src/core/matcher.ts';
 import type { Dataset } from '../src/core/dataset.ts';
 import { matchRun } from '../src/content/text-scan.ts';
@@ -41,6 +43,18 @@ function groupOf(dataset: Dataset, id: string): string {
 }
 
 const context = (t: string, s: number, e: number) => `…${t.slice(Math.max(0, s - 40), s)}[${t.slice(s, e)}]${t.slice(e, e + 40)}…`.replace(/\s+/g, ' ');
+
+/** EVAL_CACHE=<dir> keeps each page's text between runs while tuning (jsdom is most of the time). */
+function cachedPageText(page: string, html: string): ReturnType<typeof pageText> {
+  const dir = process.env.EVAL_CACHE;
+  if (!dir) return pageText(html);
+  const file = join(dir, `${createHash('sha256').update(page).digest('hex')}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof pageText>;
+  const out = pageText(html);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, JSON.stringify(out));
+  return out;
+}
 
 interface Counts {
   tp: number;
@@ -100,7 +114,7 @@ function evaluateSplit(dataset: Dataset, matcher: Matcher, loose: Matcher, label
       continue;
     }
     r.pages++;
-    const { text, runs } = pageText(html);
+    const { text, runs } = cachedPageText(label.page, html);
     const found = predict(matcher, runs);
     const sq = squash(text);
     const spans = label.mentions.flatMap((m) => {
@@ -179,12 +193,13 @@ function report(split: Split, r: SplitResult, detail: boolean): void {
 function evaluate(dataset: Dataset, matcher: Matcher, ci: boolean): number {
   const all = { dev: labelsOf('dev'), test: labelsOf('test') };
   const splitProblems = checkSplits(all);
-  const index = compileNameIndex(dataset);
+  const index = curatedNames(dataset);
   const loose = new Matcher({ ...index, names: index.names.map(([k, e, f, t]) => [k, e, f & (NAME_EXCLUDED | NAME_CUE), t]) });
   const dev = evaluateSplit(dataset, matcher, loose, all.dev);
-  const test = evaluateSplit(dataset, matcher, loose, all.test);
   report('dev', dev, true);
-  report('test', test, false);
+  // --dev-only: while tuning, the test split is not even counted.
+  const test = process.argv.includes('--dev-only') ? evaluateSplit(dataset, matcher, loose, []) : evaluateSplit(dataset, matcher, loose, all.test);
+  if (test.pages > 0) report('test', test, false);
   for (const p of splitProblems) console.log(`Split problem: ${p}`);
   let code = splitProblems.length + dev.problems.length + test.problems.length > 0 ? 1 : 0;
   if (ci) {
@@ -207,7 +222,9 @@ function existingLabels(): Label[] {
 }
 
 const { dataset } = loadDataset(process.env.COMPANY_CONTEXT_DATA ?? 'data');
-const matcher = new Matcher(compileNameIndex(dataset));
+// --with-official: the names of data/generated/official.json too, as a --with-official build has them.
+const official = process.argv.includes('--with-official') ? loadOfficial(resolve(OFFICIAL_DEFAULT), dataset) : null;
+const matcher = new Matcher(official ? withOfficialNames(dataset, curatedNames(dataset), official).index : curatedNames(dataset));
 if (!existsSync(SHARED)) console.log(`eval:matching: ${SHARED} is absent: real pages are skipped; written articles still count.`);
 const arg = (flag: string) => {
   const i = process.argv.indexOf(flag);

@@ -1,9 +1,10 @@
 // Build-time plugins: the dataset as virtual modules, and a guard on Preact's one HTML sink.
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileNameIndex } from '../src/core/compile.ts';
 import { buildCompactIndex, compactIndexBytes } from '../src/core/compact-index.ts';
-import { OFFICIAL_ID_PREFIX, withOfficial, type OfficialBundle } from '../src/core/official-card.ts';
+import type { NameIndex } from '../src/core/matcher.ts';
+import { OFFICIAL_ID_PREFIX, type OfficialBundle } from '../src/core/official-card.ts';
+import { curatedNames, withOfficialNames } from './lib/name-index.ts';
 import { loadDataset } from './load-dataset.ts';
 import { loadOfficial, OFFICIAL_ENV } from './load-official.ts';
 
@@ -14,12 +15,12 @@ const COMPACT_LOADER = resolve('src/core/compact-index.ts');
 const IDS = [NAMES, DATASET, OFFICIAL];
 
 /** The name index (with the official names when `COMPANY_CONTEXT_OFFICIAL` names a file) and its bundle. */
-export function compileAll(dataDir: string): { files: string[]; index: ReturnType<typeof compileNameIndex>; bundle: OfficialBundle } {
+export function compileAll(dataDir: string): { files: string[]; index: NameIndex; bundle: OfficialBundle } {
   const { dataset, files } = loadDataset(dataDir);
-  const index = compileNameIndex(dataset);
+  const index = curatedNames(dataset);
   const officialPath = process.env[OFFICIAL_ENV];
   if (!officialPath) return { files, index, bundle: { entities: [], records: {} } };
-  const out = withOfficial(dataset, index, loadOfficial(resolve(officialPath), dataset));
+  const out = withOfficialNames(dataset, index, loadOfficial(resolve(officialPath), dataset));
   return { files: [...files, resolve(officialPath)], ...out };
 }
 

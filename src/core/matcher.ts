@@ -1,6 +1,7 @@
 // Finds mentions of dataset names in a run of text. Exact token matching over a trie of folded
 // name tokens: leftmost-longest, word-bounded, never fuzzy. DOM-free so that it is unit-tested
 // in Node and shared with the build.
+import { amidCjk, bareName, capitalisedNext, cueNear, extendsAnotherName, inAddress, inNameList, opensSentence, parenthesised, possessive, shopDomain } from './evidence.ts';
 import { LEGAL_SUFFIXES, isCjkToken, tokenize, type Token } from './normalize.ts';
 
 /** Compiled form of every alias, as bundled into the content script. */
@@ -41,25 +42,32 @@ export interface Match {
   sentenceStart: boolean;
   /** Not a mention: one of the entity's own cue words, evidence for its ambiguous names on the page. */
   pageCue?: true;
+  /** Structural signals around the name (src/core/evidence.ts); set only when true. */
+  signals?: Signals;
 }
 
-/**
- * Words that, within CUE_WINDOW words of an ambiguous name, show that a company is meant: things
- * organisations do or have. Lower-case folded tokens; multi-word cues are matched word by word.
- */
-export const CONTEXT_CUES: ReadonlySet<string> = new Set([
-  'said', 'says', 'announced', 'shares', 'stock', 'stocks', 'ceo', 'executive', 'spokesperson', 'spokesman',
-  'spokeswoman', 'revenue', 'revenues', 'profit', 'profits', 'earnings', 'investors', 'shareholders',
-  'sanctions', 'sanctioned', 'subsidiary', 'subsidiaries', 'headquarters', 'headquartered', 'company',
-  'companies', 'firm', 'corporation', 'supplier', 'suppliers', 'contract', 'contractor', 'factory',
-  'factories', 'plant', 'listed', 'blacklist', 'blacklisted', 'entity', 'brand', 'ticker', 'nasdaq', 'nyse',
-  'ceos', 'executives', 'analyst', 'analysts', 'employees', 'customers', 'users', 'sales', 'announces',
-  'launches', 'launched', 'unveiled', 'released', 'releases', 'deal', 'deals', 'buy', 'available', 'store',
-  'stores', 'retailer', 'associate', 'affiliate', 'commission', 'pricing', 'price', 'prices', 'discount',
-  'discounts', 'lawsuit', 'sued', 'antitrust', 'regulators', 'acquisition', 'acquired',
-  'компания', 'компании', 'банк', 'акции',
-]);
-export const CUE_WINDOW = 6;
+export interface Signals {
+  /** Part of a web or e-mail address: never a mention. */
+  address?: true;
+  /** A capitalised word before it makes somebody else's name ("Nordic Shell Tours"). */
+  extended?: true;
+  /** In parentheses after another proper name, which it abbreviates. */
+  defines?: true;
+  /** Written as the company's web shop ("Amazon.de"). */
+  shop?: true;
+  /** Latin letters in Chinese or Japanese text. */
+  cjk?: true;
+  /** One item of a list of names. */
+  listed?: true;
+  /** A possessive ("Amazon's"). */
+  possessive?: true;
+  /** Written as a name: capitalised inside a sentence, no article, no capitalised neighbour. */
+  bare?: true;
+  /** In parentheses right after a name of the same entity: its abbreviation, defined on the page. */
+  abbreviates?: true;
+  /** A capitalised word follows it, so at a sentence start it may open another name ("Total Dodge sales"). */
+  capNext?: true;
+}
 
 export interface TrieNode {
   next: Map<string, TrieNode>;
@@ -87,6 +95,8 @@ function gapOk(text: string, a: Token, b: Token, punctuated: boolean): boolean {
 /** An ambiguous alias counts only when written exactly as in the dataset ("Apple", not "apple"). */
 const writtenTokens = new WeakMap<NameEntry, string[]>();
 function caseOk(entry: NameEntry, text: string, toks: Token[], from: number, to: number): boolean {
+  // A sign that ends a name is part of it, though no token: "En+" is not the word "en".
+  if (entry[3].endsWith('+') && text[toks[to]!.end] !== '+') return false;
   if ((entry[2] & NAME_AMBIGUOUS) === 0) return true;
   // The alias's words as written, worked out once per alias rather than at every candidate.
   let want = writtenTokens.get(entry);
@@ -101,18 +111,31 @@ function caseOk(entry: NameEntry, text: string, toks: Token[], from: number, to:
   return true;
 }
 
-/** The nearest context cue within CUE_WINDOW tokens of [from, to], not crossing a paragraph. */
-function cueNear(toks: Token[], text: string, from: number, to: number): { cue?: string } {
-  for (let d = 1; d <= CUE_WINDOW; d++) {
-    for (const k of [to + d, from - d]) {
-      const t = toks[k];
-      if (t && CONTEXT_CUES.has(t.key)) {
-        const between = k > to ? text.slice(toks[to]!.end, t.start) : text.slice(t.end, toks[from]!.start);
-        if (!/\n/.test(between)) return { cue: text.slice(t.start, t.end) };
-      }
-    }
-  }
-  return {};
+function signalsOf(text: string, toks: Token[], from: number, to: number, start: number, end: number): { signals?: Signals } {
+  const s: Signals = {};
+  if (inAddress(text, start, end)) s.address = true;
+  if (extendsAnotherName(text, toks, from, to)) s.extended = true;
+  if (parenthesised(text, start, end)) s.defines = true;
+  if (shopDomain(text, end)) s.shop = true;
+  if (amidCjk(text, start, end)) s.cjk = true;
+  if (inNameList(text, start, end)) s.listed = true;
+  if (possessive(text, toks, from, end)) s.possessive = true;
+  if (capitalisedNext(text, toks, to)) s.capNext = true;
+  if (bareName(text, toks, from, to)) s.bare = true;
+  return Object.keys(s).length > 0 ? { signals: s } : {};
+}
+
+/**
+ * "Semiconductor Manufacturing International Corporation (SMIC)": a name in parentheses right after
+ * a name of the same entity is that entity's abbreviation, not another organisation's.
+ */
+function abbreviation(text: string, out: Match[]): void {
+  const m = out[out.length - 1]!;
+  const before = out[out.length - 2];
+  if (!m.signals?.defines || !before || !/^\s*\(\s*$/.test(text.slice(before.end, m.start))) return;
+  if (!before.entities.some((e) => m.entities.includes(e))) return;
+  delete m.signals.defines;
+  m.signals.abbreviates = true;
 }
 
 export class Matcher {
@@ -194,6 +217,7 @@ export class Matcher {
       }
       let end = toks[last]!.end;
       if (LEGAL_SUFFIXES.has(toks[last]!.key) && text[end] === '.') end++; // "Co., Ltd." keeps its last period
+      if (best.ends[0]![3].endsWith('+') && text[end] === '+') end++; // "En+" keeps its sign
       out.push({
         start: toks[i]!.start,
         end,
@@ -204,9 +228,11 @@ export class Matcher {
         suffixed: last > best.last || /^[®™]/.test(text.slice(end)),
         caseless: !/[\p{Lu}\p{Ll}]/u.test(best.ends[0]![3]),
         short: best.ends.every((e) => (e[2] & NAME_SHORT) !== 0),
-        sentenceStart: i === 0 || /[.!?。！？:;\n"“«(]/.test(text.slice(toks[i - 1]!.end, toks[i]!.start)),
+        sentenceStart: opensSentence(text, toks, i),
         ...cueNear(toks, text, i, last),
+        ...signalsOf(text, toks, i, last, toks[i]!.start, end),
       });
+      abbreviation(text, out);
       i = last + 1;
     }
     return out;
@@ -214,29 +240,60 @@ export class Matcher {
 }
 
 /**
+ * The evidence a match carries by itself: what is written in and around it. Null when there is
+ * none, or when the text says it is something else (an address, part of another name, another
+ * name's abbreviation).
+ */
+function ownEvidence(m: Match): string | null {
+  const s = m.signals ?? {};
+  if (m.suffixed) return 'a legal form follows it';
+  if (s.shop) return 'it is written as the company’s web shop';
+  if (s.cjk && !m.caseless) return 'it is written in Latin letters in Chinese or Japanese text, where such a word is a name';
+  // At a sentence start a capital proves nothing, and a capitalised word after it may open another name.
+  if (m.cue !== undefined && !(m.sentenceStart && s.capNext)) return `the word “${m.cue}” is near it`;
+  if (s.listed) return 'it is one of a list of names';
+  if (s.possessive && !m.sentenceStart) return 'it is written as a possessive';
+  if (s.bare) return 'it is written as a name (capitalised inside a sentence, without an article)';
+  return null;
+}
+
+/**
  * Picks one entity for each match, or none. A name shared by several entities resolves to the
  * one also named unambiguously on the page (`named`, or these matches). An ambiguous name
- * ("Shell", "Total") counts only with evidence: the same entity named unambiguously on the page,
- * a legal form after it, or a company-context word near it. A wrong company is worse than none.
+ * ("Shell", "Amazon") counts only with evidence: its own (a legal form, a company-context word, a
+ * list of names, a possessive, Latin letters in CJK text, the company's web shop), or the page's:
+ * once the page names the company unambiguously, by one of its own words ("iPhone"), or by an
+ * ambiguous name with evidence of its own, it means the company wherever it is written exactly
+ * ("one sense per page"). What the text says against it wins over all of that: an address, a
+ * capitalised word before it that makes another name, an abbreviation defined for another name.
+ * A wrong company is worse than none.
  */
 export function resolveMatches<T extends Match>(matches: T[], named: ReadonlySet<number> = new Set()): Array<T & Resolved> {
   const sure = new Set(named);
-  // How firmly the page is about each entity: its unambiguous names, and ambiguous ones with their own evidence.
-  const weight = new Map<number, number>();
   // The entity's own words on the page ("iPhone" for Apple), first seen of each.
   const cued = new Map<number, string>();
+  // Entities an ambiguous name of which has evidence of its own on this page.
+  const shown = new Map<number, string>();
+  // How firmly the page is about each entity: a sentence start needs the company named twice.
+  const support = new Map<number, number>();
+  const add = (e: number, n: number) => support.set(e, (support.get(e) ?? 0) + n);
   for (const m of matches) if (m.pageCue) for (const e of m.entities) if (!cued.has(e)) cued.set(e, m.alias);
   for (const m of matches) {
-    if (m.pageCue || m.entities.length !== 1) continue;
+    if (m.pageCue || m.entities.length !== 1 || m.signals?.address) continue;
     const e = m.entities[0]!;
-    if (!m.ambiguous) sure.add(e);
-    if (!m.ambiguous || (!m.caseless && !m.short && !m.sentenceStart && (m.suffixed || m.cue !== undefined))) weight.set(e, (weight.get(e) ?? 0) + 1);
+    if (!m.ambiguous) {
+      sure.add(e);
+      add(e, 1);
+    } else if (!m.caseless && !m.short && !m.signals?.extended && !m.signals?.defines && ownEvidence(m) !== null) {
+      if (!shown.has(e)) shown.set(e, m.alias);
+      add(e, 1);
+    }
   }
-  for (const e of named) weight.set(e, (weight.get(e) ?? 0) + 2);
-  for (const e of cued.keys()) weight.set(e, (weight.get(e) ?? 0) + 2);
+  for (const e of named) add(e, 2);
+  for (const e of cued.keys()) add(e, 2);
   const out: Array<T & Resolved> = [];
   for (const m of matches) {
-    if (m.pageCue) continue;
+    if (m.pageCue || m.signals?.address) continue;
     const picks = m.entities.length === 1 ? m.entities : m.entities.filter((e) => sure.has(e));
     if (picks.length !== 1) continue;
     const entity = picks[0]!;
@@ -244,17 +301,16 @@ export function resolveMatches<T extends Match>(matches: T[], named: ReadonlySet
       out.push({ ...m, entity });
       continue;
     }
+    if (m.signals?.extended || m.signals?.defines) continue;
     // The card shows the reader which evidence made an ambiguous name count. A caseless name
     // (大华, also in 大华银行) or an abbreviation (SMIC is also Belarus' State Military-Industrial
     // Committee) needs the company named in full on the page, or a legal form; nearby words do not
-    // tell two organisations apart. At a sentence start, capitals prove nothing, so the page naming
-    // the company once elsewhere is not enough there.
-    const suffix = m.suffixed ? 'a legal form follows it' : null;
-    const cue = m.cue !== undefined ? `the word “${m.cue}” is near it` : null;
+    // tell two organisations apart.
     const named = sure.has(entity) ? 'the company is named unambiguously elsewhere on this page' : cued.has(entity) ? `the page mentions “${cued.get(entity)}”` : null;
-    // A page firmly about the company (named twice or more) vouches even for a sentence start.
-    const firm = (weight.get(entity) ?? 0) >= 2 ? named : null;
-    const evidence = m.caseless ? named : m.short ? (suffix ?? named) : m.sentenceStart ? (suffix ?? cue ?? firm) : (suffix ?? cue ?? named);
+    const page = named ?? (shown.has(entity) ? `the page names the company as “${shown.get(entity)}” elsewhere with evidence` : null);
+    // At a sentence start, capitals prove nothing: the page must name the company twice or more.
+    const firm = m.sentenceStart && (support.get(entity) ?? 0) < 2 ? null : page;
+    const evidence = m.caseless ? named : m.short ? (m.suffixed ? 'a legal form follows it' : named) : (ownEvidence(m) ?? firm);
     if (evidence !== null) out.push({ ...m, entity, evidence });
   }
   return out;

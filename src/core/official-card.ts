@@ -34,13 +34,14 @@ function cardOfficial(r: OfficialRecord): CardOfficial {
 /**
  * The rule for imported names, stricter than any curated alias (docs/matching.md, "Official
  * lists"): a name whose folded key is any curated name, alias, not-name or cue is left to the
- * curated entity; a name of one distinctive word (3+ letters) or fewer without a legal form or a
- * digit is not marked; one of at most two such words is marked only when written exactly and then
+ * curated entity; a name of one word that is a word of some language (`isWord`; the build passes
+ * scripts/lib/common-words.ts), or shorter than six letters, is not marked, and one that is no
+ * word of any language is a plain name; one of at most two such words is marked only when written exactly and then
  * only with a legal form after it or the organisation's full name elsewhere on the page (the
  * ambiguous, short path of resolveMatches); longer names, and short ones with their legal form,
  * are plain names.
  */
-export function officialNameFlags(text: string, curatedKeys: ReadonlySet<string>): number | null {
+export function officialNameFlags(text: string, curatedKeys: ReadonlySet<string>, isWord: (key: string) => boolean = () => true): number | null {
   const key = nameKey(text);
   if (key === '' || curatedKeys.has(key)) return null;
   const toks = key.split(' ');
@@ -50,7 +51,9 @@ export function officialNameFlags(text: string, curatedKeys: ReadonlySet<string>
   const legalForm = core.length < toks.length;
   if (words > 2) return 0;
   if (legalForm) return 0;
-  if (words <= 1 && !/\d/.test(key)) return null;
+  // One word that is no word of any language the pages use ("Sovcombank", "Rosoboronexport") is
+  // as distinctive as a long name; any other single word ("APEX", "Progress") is not marked.
+  if (words <= 1 && !/\d/.test(key)) return core.length === 1 && /^\p{L}{6,}$/u.test(core[0]!) && !isWord(core[0]!) ? 0 : null;
   return NAME_AMBIGUOUS | NAME_SHORT;
 }
 
@@ -58,7 +61,7 @@ export function officialNameFlags(text: string, curatedKeys: ReadonlySet<string>
  * Adds the official records to a curated name index. Imported-only records are grouped by their
  * folded name (the same organisation on several lists is one entity); attached records add no name.
  */
-export function withOfficial(dataset: Dataset, index: NameIndex, records: readonly OfficialRecord[]): { index: NameIndex; bundle: OfficialBundle } {
+export function withOfficial(dataset: Dataset, index: NameIndex, records: readonly OfficialRecord[], isWord?: (key: string) => boolean): { index: NameIndex; bundle: OfficialBundle } {
   const curatedKeys = new Set(index.names.map((n) => n[0]));
   const measureRefs = new Set(dataset.entities.flatMap((e) => e.measures.flatMap((m) => (m.citation.ref ? [m.citation.ref] : []))));
   const lists = new Map(dataset.entities.map((e) => [e.id, new Set(e.measures.map((m) => m.list))]));
@@ -86,7 +89,7 @@ export function withOfficial(dataset: Dataset, index: NameIndex, records: readon
     const pos = entities.length;
     const seen = new Set<string>();
     for (const text of g.flatMap((r) => [r.name, ...r.aliases])) {
-      const flags = officialNameFlags(text, curatedKeys);
+      const flags = officialNameFlags(text, curatedKeys, isWord);
       const key = nameKey(text);
       if (flags === null || seen.has(key)) continue;
       seen.add(key);

@@ -134,7 +134,8 @@ describe('Matcher, cue words of an entity', () => {
     const { NAME_CUE } = await import('../../src/core/matcher.ts');
     const m = new Matcher({ entities: ['apple'], names: [['apple', 0, NAME_AMBIGUOUS, 'Apple'], ['iphone', 0, NAME_CUE, 'iPhone']] });
     const resolve = (t: string) => resolveMatches(m.find(t)).map((r) => [t.slice(r.start, r.end), r.evidence]);
-    expect(resolve('The new iPhone is out. Fans of Apple queued.')).toEqual([['Apple', 'the page mentions “iPhone”']]);
-    expect(resolve('Fans of Apple pie queued.')).toEqual([]);
+    expect(resolve('The new iPhone is out. Apple fans queued.')).toEqual([['Apple', 'the page mentions “iPhone”']]);
+    expect(resolve('The new iPhone is out. Fans of Apple queued.')).toEqual([['Apple', 'it is written as a name (capitalised inside a sentence, without an article)']]);
+    expect(resolve('Fans of the Apple pie queued.')).toEqual([]);
   });
 });
