@@ -3,7 +3,7 @@
 // docs/data.md (between its summary markers). Verification uses ../shared when present.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Citation, Dataset } from '../src/core/dataset.ts';
+import { MEASURE_KINDS, type Citation, type Dataset } from '../src/core/dataset.ts';
 import { isInForce } from '../src/core/compile.ts';
 import { loadDataset } from './load-dataset.ts';
 import { Snapshots } from './verify/snapshots.ts';
@@ -47,15 +47,27 @@ export function summary(d: Dataset, v: VerifyResult | null): string {
     `| aliases (ambiguous) | ${d.entities.reduce((n, e) => n + e.aliases.length, 0)} (${d.entities.reduce((n, e) => n + e.aliases.filter((a) => a.ambiguous).length, 0)}) |`,
     v ? `| facts verified against a snapshot / not checkable offline / contradictions | ${v.verified.length} / ${v.notCheckable.length} / ${v.errors.length} |` : '| verification | not run |',
     `| dataset "as of" | ${d.asOf} |`,
+    '', '| kind of measure | lists | in force | removed | not checkable offline |', '|---|---|---|---|---|', ...byKind(d, v),
     '', '| jurisdiction | list | in force | removed |', '|---|---|---|---|', ...rows,
   ].join('\n');
+}
+
+/** Per kind of measure (MEASURE_KINDS order): how many lists declare it, its measures, and those no snapshot covers. */
+function byKind(d: Dataset, v: VerifyResult | null): string[] {
+  const kindOf = new Map(d.lists.map((l) => [l.id, l.kind]));
+  const all = d.entities.flatMap((e) => e.measures.map((m) => ({ entity: e.id, m })));
+  return MEASURE_KINDS.map((k) => {
+    const ms = all.filter(({ m }) => kindOf.get(m.list) === k);
+    const offline = v ? String(v.notCheckable.filter((n) => kindOf.get(n.list) === k).length) : '—';
+    return `| ${k} | ${d.lists.filter((l) => l.kind === k).length} | ${ms.filter(({ m }) => isInForce(m)).length} | ${ms.filter(({ m }) => !isInForce(m)).length} | ${offline} |`;
+  });
 }
 
 const body = dataset.entities.map((e) => `
 <section id="${esc(e.id)}"><h2>${esc(e.name)} <small>${esc(e.id)} · ${esc(e.kind)} · ${esc(e.country)}</small></h2>
 <p><b>Aliases:</b> ${e.aliases.map((a) => `${esc(a.text)} <small>(${a.kind}${a.lang ? `, ${esc(a.lang)}` : ''}${a.ambiguous ? ', ambiguous' : ''})</small>`).join('; ')}</p>
 ${e.measures.length === 0 ? '<p>No listing in this dataset.</p>' : `<table><tr><th>list</th><th>program</th><th>listed as</th><th>since</th><th>removed</th><th>scope</th><th>citation</th><th>verification</th></tr>
-${e.measures.map((m) => `<tr><td>${esc(m.list)}</td><td>${esc(m.program)}</td><td>${esc(m.listedAs)}</td><td>${esc(m.since)} (${m.sinceMeaning})</td><td>${esc(m.removed ?? '')}</td><td>${esc(m.scope ?? '')}</td><td>${cite(m.citation)}</td><td>${esc(m.verification)}<br>${status(e.id, m.list, m.since)}</td></tr>`).join('\n')}</table>`}
+${e.measures.map((m) => `<tr><td>${esc(m.list)}</td><td>${esc(m.program)}</td><td>${esc(m.listedAs ?? '')}</td><td>${esc(m.since)} (${m.sinceMeaning})</td><td>${esc(m.removed ?? '')}</td><td>${esc(m.scope ?? '')}</td><td>${cite(m.citation)}${m.reportedBy?.length ? `<br><small>reported by: ${m.reportedBy.map(cite).join('; ')}</small>` : ''}</td><td>${esc(m.verification)}<br>${status(e.id, m.list, m.since)}</td></tr>`).join('\n')}</table>`}
 ${e.claims.map((c) => `<div class="claim"><p><b>Claim</b> (${esc(c.by)}, ${esc(c.date)}): ${esc(c.text)}<br><small>${cite(c.source)}</small></p>
 ${c.counterClaims.map((cc) => `<p class="counter"><b>Answer</b> (${esc(cc.by)}, ${esc(cc.date)}): ${esc(cc.text)}<br><small>${cite(cc.source)}</small></p>`).join('') || '<p class="counter">No answer recorded.</p>'}</div>`).join('\n')}
 ${e.related.map((r) => `<p>${esc(r.type)}: <a href="#${esc(r.entity)}">${esc(r.entity)}</a>${r.note ? ` (${esc(r.note)})` : ''} <small>${cite(r.source)}</small></p>`).join('')}
@@ -64,8 +76,8 @@ ${e.related.map((r) => `<p>${esc(r.type)}: <a href="#${esc(r.entity)}">${esc(r.e
 const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Company Context dataset review</title>
 <style>body{font:14px/1.4 system-ui,sans-serif;margin:24px;max-width:1400px}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:4px;vertical-align:top;text-align:left}.bad{color:#b00}.ok{color:#060}.counter{margin-left:24px}section{border-top:2px solid #333;margin-top:24px}</style></head>
 <body><h1>Company Context dataset review</h1><p>Generated from data/ on ${new Date().toISOString().slice(0, 10)}. Dataset as of ${esc(dataset.asOf)}.</p>
-<h2>Lists</h2><table><tr><th>id</th><th>name</th><th>authority</th><th>kind</th><th>dates mean</th><th>as of</th></tr>
-${dataset.lists.map((l) => `<tr><td>${esc(l.id)}</td><td><a href="${esc(l.url)}">${esc(l.name)}</a></td><td>${esc(l.authority)}</td><td>${l.kind}</td><td>${esc(l.dateNote)}</td><td>${l.asOf}</td></tr>`).join('\n')}</table>
+<h2>Lists</h2><table><tr><th>id</th><th>name</th><th>authority</th><th>short name</th><th>kind</th><th>dates mean</th><th>as of</th></tr>
+${dataset.lists.map((l) => `<tr><td>${esc(l.id)}</td><td><a href="${esc(l.url)}">${esc(l.name)}</a></td><td>${esc(l.authority)}</td><td>${esc(l.shortName ?? '')}</td><td>${l.kind}</td><td>${esc(l.dateNote)}</td><td>${l.asOf}</td></tr>`).join('\n')}</table>
 ${body}</body></html>`;
 
 mkdirSync('dist', { recursive: true });

@@ -123,14 +123,14 @@ function checkOne(entity: Entity, m: Measure, file: string, snapDate: string, sn
     result.errors.push({ ...base, message: `cannot read the snapshot: ${(e as Error).message}` });
     return;
   }
-  const wanted = new Set([m.listedAs, ...entity.aliases.filter((a) => !a.ambiguous).map((a) => a.text)].flatMap(nameVariants));
+  const wanted = new Set([...(m.listedAs ? [m.listedAs] : []), ...entity.aliases.filter((a) => !a.ambiguous).map((a) => a.text)].flatMap(nameVariants));
   const filter = MULTI_LIST.test(file) ? ON_LIST[m.list] : annexFilter(file, m.program);
-  const listed = [nameKey(m.listedAs)];
+  const listed = m.listedAs ? [nameKey(m.listedAs)] : [];
   const found = rows.filter((r) => (!filter || filter.test(r.on)) && matches(r, wanted, listed));
   const goneBySnapshot = m.removed !== undefined && snapDate >= m.removed;
   if (found.length === 0) {
     if (goneBySnapshot) result.verified.push(base); // removed before the snapshot, and absent from it
-    else result.errors.push({ ...base, message: `"${m.listedAs}" (or an alias) is not on this list in the snapshot` });
+    else result.errors.push({ ...base, message: `"${m.listedAs ?? entity.name}" (or an alias) is not on this list in the snapshot` });
     return;
   }
   const at = found.map((r) => r.at).join(', ');
@@ -138,7 +138,10 @@ function checkOne(entity: Entity, m: Measure, file: string, snapDate: string, sn
     result.errors.push({ ...base, at, message: `removed ${m.removed} but still listed in a snapshot dated ${snapDate}` });
     return;
   }
-  const dates = DATE_IS_NOT_LISTING.has(m.list) ? [] : found.flatMap((r) => r.listed);
+  // A measure that cites the snapshot's own edition (a listing re-applied under its original date,
+  // as the UN list did in 2025) is checked for presence only: the row keeps the first listing date.
+  const citesThisEdition = m.citation.date === snapDate;
+  const dates = DATE_IS_NOT_LISTING.has(m.list) || citesThisEdition ? [] : found.flatMap((r) => r.listed);
   const want = [m.since, m.citation.date].filter((d): d is string => d !== undefined);
   if (dates.length > 0 && !dates.some((d) => want.some((w) => samePrefix(d, w)))) {
     result.errors.push({ ...base, at, message: `snapshot dates ${[...new Set(dates)].join(', ')}; the measure says since ${m.since}${m.citation.date ? ` (cited ${m.citation.date})` : ''}` });

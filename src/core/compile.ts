@@ -36,13 +36,16 @@ export interface CardMeasure {
   kind: ListDef['kind'];
   authority: string;
   program: string;
-  listedAs: string;
+  /** Absent on a class policy, which names no company. */
+  listedAs?: string;
   since: string;
   sinceMeaning: DateMeaning;
   dateNote: string;
   removed?: string;
   scope?: string;
   citation: Citation;
+  /** The reporting that says the measure covers the entity (required on a class policy). */
+  reportedBy?: Citation[];
   verification: string;
   listAsOf: string;
 }
@@ -122,12 +125,14 @@ export function cardData(dataset: Dataset, id: string, today: string): CardData 
     const list = lists.get(m.list);
     if (!list) continue; // validation guarantees the list exists
     const cm: CardMeasure = {
-      listName: list.name, kind: list.kind, authority: list.authority, program: m.program, listedAs: m.listedAs,
+      listName: list.name, kind: list.kind, authority: list.authority, program: m.program,
       since: m.since, sinceMeaning: m.sinceMeaning, dateNote: list.dateNote, citation: m.citation,
       verification: m.verification, listAsOf: list.asOf,
     };
+    if (m.listedAs) cm.listedAs = m.listedAs;
     if (m.removed) cm.removed = m.removed;
     if (m.scope) cm.scope = m.scope;
+    if (m.reportedBy && m.reportedBy.length > 0) cm.reportedBy = m.reportedBy;
     const group = byJurisdiction.get(list.jurisdiction) ?? [];
     group.push(cm);
     byJurisdiction.set(list.jurisdiction, group);

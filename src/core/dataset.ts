@@ -15,6 +15,12 @@ export const MEASURE_KINDS = [
   'designation', // named on a list that triggers other consequences (e.g. DoD 1260H)
   'import-ban', // goods it makes may not be imported (e.g. UFLPA)
   'counter-sanctions', // measures by China, Russia etc. against Western firms
+  // An executive or regulatory action that restricts a NAMED company outside any list: an order, a
+  // direction, a final determination, a licence revocation.
+  'government-action',
+  // A policy that restricts a class of suppliers WITHOUT naming the company; reporting says it
+  // covers the company. Its measures have no `listedAs` and must cite `reportedBy`.
+  'class-policy',
 ] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
@@ -46,6 +52,8 @@ export interface Citation {
 export interface ListDef {
   id: string;
   name: string;
+  /** A short label for the list or instrument ("Entity List", "SDN", "UK direction"). */
+  shortName?: string;
   authority: string;
   /** ISO 3166 alpha-2, or "EU" / "UN". */
   jurisdiction: string;
@@ -70,8 +78,11 @@ export interface Measure {
   list: string;
   /** The program, rule or legal basis under the list ("EO 14032", "15 CFR 744.11"). */
   program: string;
-  /** The name under which the list names the entity. */
-  listedAs: string;
+  /**
+   * The name under which the list names the entity. Required, except on a `class-policy` list,
+   * where it must be absent: the policy names nobody.
+   */
+  listedAs?: string;
   since: PartialDate;
   sinceMeaning: DateMeaning;
   /** Present when the measure ended; the record is kept and shown as removed. */
@@ -79,6 +90,11 @@ export interface Measure {
   /** Limits of the measure ("only equipment used for public safety ..."). */
   scope?: string;
   citation: Citation;
+  /**
+   * The reporting that says the measure covers this entity. Required on a `class-policy` list (the
+   * primary source does not name the entity); optional elsewhere.
+   */
+  reportedBy?: Citation[];
   /** `snapshot:<file>@<date>` or `primary source, not checkable offline`. */
   verification: string;
 }

@@ -71,7 +71,7 @@ export function curatedIndex(entities: readonly Entity[]): CuratedIndex {
     addName(e.name, e.id);
     for (const a of e.aliases) if (!a.ambiguous) addName(a.text, e.id);
     for (const m of e.measures) {
-      addName(m.listedAs, e.id);
+      if (m.listedAs) addName(m.listedAs, e.id);
       if (m.citation.ref) byRef.set(m.citation.ref, e.id);
     }
   }

@@ -182,7 +182,7 @@ export function validateLists(file: string, json: unknown, problems: DatasetProb
     const r = new Reader(problems, file, recordName('list', (v as { id?: unknown } | null)?.id, `#${i}`));
     const o = r.obj(v, '(record)');
     if (!o) return;
-    r.known(o, '', ['id', 'name', 'authority', 'jurisdiction', 'kind', 'url', 'dateNote', 'asOf']);
+    r.known(o, '', ['id', 'name', 'shortName', 'authority', 'jurisdiction', 'kind', 'url', 'dateNote', 'asOf']);
     const list: ListDef = {
       id: r.str(o, '', 'id') ?? '',
       name: r.str(o, '', 'name') ?? '',
@@ -193,6 +193,8 @@ export function validateLists(file: string, json: unknown, problems: DatasetProb
       dateNote: r.str(o, '', 'dateNote') ?? '',
       asOf: r.date(o, '', 'asOf') ?? '',
     };
+    const shortName = r.str(o, '', 'shortName', true);
+    if (shortName) list.shortName = shortName;
     if (list.id && !isEntityId(list.id)) r.fail('id', 'must be kebab-case ([a-z0-9-]), at most 80 characters');
     if (list.jurisdiction && !/^([A-Z]{2})$/.test(list.jurisdiction)) r.fail('jurisdiction', 'must be an ISO 3166 alpha-2 code, "EU" or "UN"');
     if (list.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(list.asOf)) r.fail('asOf', 'must be a full YYYY-MM-DD date');
@@ -268,16 +270,21 @@ function alias(r: Reader, v: unknown, f: string): Alias | undefined {
 function measure(r: Reader, v: unknown, f: string): Measure | undefined {
   const o = r.obj(v, f);
   if (!o) return undefined;
-  r.known(o, f, ['list', 'program', 'listedAs', 'since', 'sinceMeaning', 'removed', 'scope', 'citation', 'verification']);
+  r.known(o, f, ['list', 'program', 'listedAs', 'since', 'sinceMeaning', 'removed', 'scope', 'citation', 'reportedBy', 'verification']);
   const m: Measure = {
     list: r.str(o, f, 'list') ?? '',
     program: r.str(o, f, 'program') ?? '',
-    listedAs: r.str(o, f, 'listedAs') ?? '',
     since: r.date(o, f, 'since') ?? '',
     sinceMeaning: r.oneOf(o, f, 'sinceMeaning', DATE_MEANINGS) ?? 'listed',
     citation: citation(r, o.citation, `${f}.citation`) ?? { publisher: '', title: '' },
     verification: r.str(o, f, 'verification') ?? '',
   };
+  // Whether listedAs is required, and reportedBy, depends on the list's kind: checked in checkDataset.
+  const listedAs = r.str(o, f, 'listedAs', true);
+  if (listedAs) m.listedAs = listedAs;
+  if (o.reportedBy !== undefined) {
+    m.reportedBy = r.arr(o, f, 'reportedBy').map((x, i) => citation(r, x, `${f}.reportedBy[${i}]`)).filter((x): x is Citation => x !== undefined);
+  }
   const removed = r.date(o, f, 'removed', true);
   const scope = r.str(o, f, 'scope', true);
   if (removed) m.removed = removed;
@@ -341,15 +348,42 @@ function relation(r: Reader, v: unknown, f: string): Relation | undefined {
 }
 
 /**
+ * What a measure owes its list. A `class-policy` names nobody: no `listedAs`, and `reportedBy`
+ * cites the reporting that says it covers the entity; every other kind names the entity. And the
+ * `asOf` rule: no fact on a list (the measure's dates, its citation's, its reporting's) is newer
+ * than the list's `asOf`, the date of our knowledge of it.
+ */
+function checkMeasureOnList(m: Measure, list: ListDef, f: string, fail: (field: string, message: string) => void): void {
+  if (list.kind === 'class-policy') {
+    if (m.listedAs !== undefined) fail(`${f}.listedAs`, `must be absent: list ${shown(list.id)} is a class policy, which names no company`);
+    if (!m.reportedBy || m.reportedBy.length === 0) fail(`${f}.reportedBy`, `required on a class policy (list ${shown(list.id)}): the reporting that says it covers this entity`);
+  } else if (m.listedAs === undefined) {
+    fail(`${f}.listedAs`, 'required non-empty string');
+  }
+  if (!list.asOf || !isPartialDate(list.asOf)) return;
+  const facts: Array<[string, string | undefined]> = [
+    ['since', m.since], ['removed', m.removed], ['citation.date', m.citation.date],
+    ...(m.reportedBy ?? []).map((c, i): [string, string | undefined] => [`reportedBy[${i}].date`, c.date]),
+  ];
+  for (const [field, date] of facts) {
+    if (date && isPartialDate(date) && compareDates(date, list.asOf) > 0) {
+      fail(`${f}.${field}`, `${date} is newer than the asOf date of list ${shown(list.id)} (${list.asOf}, data/lists.json): raise the list's asOf, or leave the fact out`);
+    }
+  }
+}
+
+/**
  * Checks what spans files: duplicate ids, unknown list ids, dangling entity references, and an
  * unambiguous alias claimed by two entities (the matcher could not tell them apart).
  */
 export function checkDataset(lists: Array<{ file: string; list: ListDef }>, entities: Array<{ file: string; entity: Entity }>, problems: DatasetProblem[]): Dataset {
   const listIds = new Map<string, string>();
+  const listDefs = new Map<string, ListDef>();
   for (const { file, list } of lists) {
     // A missing id is reported where it is read; two of them are not "duplicates".
     if (list.id && listIds.has(list.id)) problems.push({ file, record: recordName('list', list.id, ''), field: 'id', message: `duplicate list id (also in ${listIds.get(list.id)})` });
     listIds.set(list.id, file);
+    if (!listDefs.has(list.id)) listDefs.set(list.id, list);
   }
   const entityIds = new Map<string, string>();
   for (const { file, entity } of entities) {
@@ -361,7 +395,9 @@ export function checkDataset(lists: Array<{ file: string; list: ListDef }>, enti
     const record = recordName('entity', entity.id || undefined, '(no id)');
     const fail = (field: string, message: string) => problems.push({ file, record, field, message });
     entity.measures.forEach((m, i) => {
-      if (m.list && !listIds.has(m.list)) fail(`measures[${i}].list`, `unknown list id ${shown(m.list)} (declare it in data/lists.json)`);
+      const list = listDefs.get(m.list);
+      if (m.list && !list) fail(`measures[${i}].list`, `unknown list id ${shown(m.list)} (declare it in data/lists.json)`);
+      if (list) checkMeasureOnList(m, list, `measures[${i}]`, fail);
     });
     const refs: Array<[string, string | undefined]> = [
       ...entity.related.map((x, i): [string, string] => [`related[${i}].entity`, x.entity]),
@@ -385,7 +421,7 @@ export function checkDataset(lists: Array<{ file: string; list: ListDef }>, enti
       if (!prev) aliasOwner.set(key, { id: entity.id, ambiguous: a.ambiguous === true });
     });
   }
-  const listDefs = lists.map((l) => l.list);
-  const asOf = listDefs.map((l) => l.asOf).filter(Boolean).sort().pop() ?? '';
-  return { asOf, lists: listDefs, entities: entities.map((e) => e.entity).sort((a, b) => a.id.localeCompare(b.id)) };
+  const all = lists.map((l) => l.list);
+  const asOf = all.map((l) => l.asOf).filter(Boolean).sort().pop() ?? '';
+  return { asOf, lists: all, entities: entities.map((e) => e.entity).sort((a, b) => a.id.localeCompare(b.id)) };
 }

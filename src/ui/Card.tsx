@@ -118,9 +118,24 @@ function Scope({ text }: { text: string }) {
   );
 }
 
+/** A class policy names no company: say so, and cite the reporting that says it covers this one. */
+function Unnamed({ reportedBy }: { reportedBy: Citation[] }) {
+  return (
+    <div class="unnamed">
+      <strong>{t('card_policy_unnamed')}</strong>
+      {reportedBy.length > 0 ? (
+        <>
+          {'; '}
+          {fill('card_policy_reported', <>{reportedBy.map((c, i) => <span class="src" key={i}>{i > 0 ? '; ' : null}{c.url ? <a href={c.url} target="_blank" rel="noopener noreferrer">{citationText(c)}</a> : citationText(c)}</span>)}</>)}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
 function MeasureItem({ m }: { m: CardMeasure }) {
   return (
-    <li class={m.removed ? 'measure removed' : 'measure'} data-list={m.listName}>
+    <li class={m.removed ? 'measure removed' : 'measure'} data-list={m.listName} data-kind={m.kind}>
       <div class="what">
         <strong>{m.listName}</strong> <span class="muted">· {m.authority}</span>
       </div>
@@ -135,6 +150,7 @@ function MeasureItem({ m }: { m: CardMeasure }) {
         )}
         {m.listedAs ? <span class="muted"> · {t('card_listed_as', quoted(m.listedAs))}</span> : null}
       </div>
+      {m.kind === 'class-policy' ? <Unnamed reportedBy={m.reportedBy ?? []} /> : null}
       {m.scope ? <Scope text={m.scope} /> : null}
       <div>
         <Source c={m.citation} />

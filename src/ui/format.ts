@@ -41,6 +41,8 @@ const MEASURE_KIND: Record<MeasureKind, () => string> = {
   designation: () => t('measure_kind_designation'),
   'import-ban': () => t('measure_kind_import_ban'),
   'counter-sanctions': () => t('measure_kind_counter_sanctions'),
+  'government-action': () => t('measure_kind_government_action'),
+  'class-policy': () => t('measure_kind_class_policy'),
 };
 
 /** A kind of measure, as the options page and the entity page name it. */

@@ -79,6 +79,58 @@ describe('dataset validation', () => {
     const dir = broken((a) => (a.name = 'Acme\u202EWidgets'));
     expect(problems(dir).join('\n')).toContain('entity acme | name | contains control, bidi or invisible characters');
   });
+  it('fails a fact newer than its list\'s asOf date, naming file, record and field (the asOf rule)', () => {
+    const dir = broken((a) => {
+      a.measures[0].since = '2026-01-02';
+      a.measures[0].removed = '2026-02';
+      a.measures[0].citation.date = '2026-01';
+    });
+    expect(problems(dir)).toEqual([
+      'entities/acme.json | entity acme | measures[0].since | 2026-01-02 is newer than the asOf date of list "test-list" (2026-01-01, data/lists.json): raise the list\'s asOf, or leave the fact out',
+      'entities/acme.json | entity acme | measures[0].removed | 2026-02 is newer than the asOf date of list "test-list" (2026-01-01, data/lists.json): raise the list\'s asOf, or leave the fact out',
+    ]);
+    // A partial date counts from its earliest day: 2026-01 may be 2026-01-01, the asOf day itself.
+    expect(problems(broken((a) => (a.measures[0].since = '2026')))).toEqual([]);
+    // The same dataset passes once the list's asOf is raised to the newest fact.
+    const lists = JSON.parse(readFileSync(join(dir, 'lists.json'), 'utf8'));
+    lists[0].asOf = '2026-02-01';
+    writeFileSync(join(dir, 'lists.json'), JSON.stringify(lists));
+    expect(problems(dir)).toEqual([]);
+  });
+  it('checks the two new kinds: a class policy names nobody and cites its reporting; a government action names the company', () => {
+    const withList = (kind: string, edit: (m: Record<string, unknown>) => void) => {
+      const dir = broken((a) => edit(a.measures[0]));
+      const lists = JSON.parse(readFileSync(join(dir, 'lists.json'), 'utf8'));
+      lists[0].kind = kind;
+      lists[0].shortName = 'Test';
+      writeFileSync(join(dir, 'lists.json'), JSON.stringify(lists));
+      return problems(dir);
+    };
+    const report = { publisher: 'Test Wire', title: 'Policy covers Acme', date: '2020-01-03' };
+    expect(withList('class-policy', () => undefined)).toEqual([
+      'entities/acme.json | entity acme | measures[0].listedAs | must be absent: list "test-list" is a class policy, which names no company',
+      'entities/acme.json | entity acme | measures[0].reportedBy | required on a class policy (list "test-list"): the reporting that says it covers this entity',
+    ]);
+    expect(withList('class-policy', (m) => {
+      delete m.listedAs;
+      m.reportedBy = [];
+    })).toEqual(['entities/acme.json | entity acme | measures[0].reportedBy | required on a class policy (list "test-list"): the reporting that says it covers this entity']);
+    expect(withList('class-policy', (m) => {
+      delete m.listedAs;
+      m.reportedBy = [report];
+    })).toEqual([]);
+    expect(withList('class-policy', (m) => {
+      delete m.listedAs;
+      m.reportedBy = [{ ...report, date: '2026-03-01', url: 'http://x.example' }];
+    })).toEqual([
+      'entities/acme.json | entity acme | measures[0].reportedBy[0].url | "http://x.example" must be an https: URL',
+      'entities/acme.json | entity acme | measures[0].reportedBy[0].date | 2026-03-01 is newer than the asOf date of list "test-list" (2026-01-01, data/lists.json): raise the list\'s asOf, or leave the fact out',
+    ]);
+    expect(withList('government-action', () => undefined)).toEqual([]);
+    expect(withList('government-action', (m) => (m.reportedBy = [report]))).toEqual([]);
+    expect(withList('government-action', (m) => delete m.listedAs)).toEqual(['entities/acme.json | entity acme | measures[0].listedAs | required non-empty string']);
+    expect(withList('no-such-kind', () => undefined)[0]).toContain('kind | must be one of sanctions, export-control, investment-ban, procurement-ban, equipment-ban, designation, import-ban, counter-sanctions, government-action, class-policy');
+  });
   it('fails a real build through the vite plugin, naming file, record and field', async () => {
     const dir = broken((a) => (a.measures[0].sinceMeaning = 'sometime'));
     const entry = join(dir, 'entry.js');
@@ -105,6 +157,15 @@ describe('compiled data', () => {
     expect(card.staleDays).toBeUndefined();
     expect(cardData(dataset, 'acme', '2027-01-01')!.staleDays).toBe(365);
     expect(cardData(dataset, 'nobody', '2026-01-01')).toBeNull();
+  });
+  it('carries a class policy\'s reporting, and no listed name, onto the card', () => {
+    const m = { ...dataset.entities[0]!.measures[0]! };
+    delete m.listedAs;
+    const report = { publisher: 'Test Wire', title: 'Policy covers Acme', date: '2020-01-03' };
+    const policy = { ...dataset, lists: [{ ...dataset.lists[0]!, kind: 'class-policy' as const }], entities: [{ ...dataset.entities[0]!, measures: [{ ...m, reportedBy: [report] }] }] };
+    const cm = cardData(policy, 'acme', '2026-02-01')!.jurisdictions[0]!.measures[0]!;
+    expect(cm).toMatchObject({ kind: 'class-policy', reportedBy: [report] });
+    expect(cm.listedAs).toBeUndefined();
   });
   it('states a status as facts (the interface words them: tests/unit/i18n.test.tsx)', () => {
     const lists = new Map(dataset.lists.map((l) => [l.id, l]));

@@ -52,6 +52,12 @@ describe('verifyDataset', () => {
     expect(verifyDataset(dataset({ removed: '2021-01' }), snap([{ names: ['Acme'], ended: '2021-01-31' }])).verified).toHaveLength(1);
     expect(verifyDataset(dataset({}), snap([{ names: ['Acme'], ended: '2021-01-31' }])).errors[0]!.message).toContain('has no removal date');
   });
+  it('checks a measure that cites the snapshot\'s own edition for presence only (a listing re-applied under its first date)', () => {
+    const reapplied = dataset({ since: '2025-09', citation: { publisher: 'UN', title: 'List', date: '2022-04' } });
+    expect(verifyDataset(reapplied, snap([{ names: ['Acme'], listed: ['2010-06-09'] }])).verified).toHaveLength(1);
+    expect(verifyDataset(reapplied, snap([])).errors[0]!.message).toContain('is not on this list');
+    expect(verifyDataset(dataset({ since: '2025-09' }), snap([{ names: ['Acme'], listed: ['2010-06-09'] }])).errors[0]!.message).toContain('snapshot dates 2010-06-09');
+  });
   it('counts facts it cannot check, and notes those a snapshot could have checked', () => {
     const r = verifyDataset(dataset({ verification: 'primary source, not checkable offline', list: 'us-bis-entity-list' }), snap([]));
     expect(r.notCheckable).toHaveLength(1);
