@@ -46,6 +46,8 @@ export interface Citation {
 export interface ListDef {
   id: string;
   name: string;
+  /** A short label for the list ("Entity List"). */
+  shortName?: string;
   authority: string;
   /** ISO 3166 alpha-2, or "EU" / "UN". */
   jurisdiction: string;

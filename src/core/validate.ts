@@ -182,7 +182,7 @@ export function validateLists(file: string, json: unknown, problems: DatasetProb
     const r = new Reader(problems, file, recordName('list', (v as { id?: unknown } | null)?.id, `#${i}`));
     const o = r.obj(v, '(record)');
     if (!o) return;
-    r.known(o, '', ['id', 'name', 'authority', 'jurisdiction', 'kind', 'url', 'dateNote', 'asOf']);
+    r.known(o, '', ['id', 'name', 'shortName', 'authority', 'jurisdiction', 'kind', 'url', 'dateNote', 'asOf']);
     const list: ListDef = {
       id: r.str(o, '', 'id') ?? '',
       name: r.str(o, '', 'name') ?? '',
@@ -193,6 +193,8 @@ export function validateLists(file: string, json: unknown, problems: DatasetProb
       dateNote: r.str(o, '', 'dateNote') ?? '',
       asOf: r.date(o, '', 'asOf') ?? '',
     };
+    const shortName = r.str(o, '', 'shortName', true);
+    if (shortName) list.shortName = shortName;
     if (list.id && !isEntityId(list.id)) r.fail('id', 'must be kebab-case ([a-z0-9-]), at most 80 characters');
     if (list.jurisdiction && !/^([A-Z]{2})$/.test(list.jurisdiction)) r.fail('jurisdiction', 'must be an ISO 3166 alpha-2 code, "EU" or "UN"');
     if (list.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(list.asOf)) r.fail('asOf', 'must be a full YYYY-MM-DD date');
