@@ -38,7 +38,7 @@ export const COVERAGE: Array<{ file: string; date: string; lists: string[] }> = 
   { file: 'reference-nc/us_special_leg/section_5949.csv', date: '2026-08-18', lists: ['us-ndaa-5949'] },
   { file: 'reference-nc/us_special_leg/section_154.csv', date: '2026-08-18', lists: ['us-ndaa-154'] },
   { file: 'reference-nc/us_bis_mieu/mieu.csv', date: '2026-07-27', lists: ['us-bis-mieu-list'] },
-  { file: 'reference-nc/cn_sanctions/sanctions.csv', date: '2026-08-07', lists: ['cn-mofcom-unreliable-entity-list', 'cn-mofcom-export-control-list', 'cn-mfa-countermeasures'] },
+  { file: 'reference-nc/cn_sanctions/sanctions.csv', date: '2026-08-07', lists: ['cn-mofcom-unreliable-entity-list', 'cn-mofcom-export-control-list', 'cn-mfa-countermeasures', 'cn-mofcom-countermeasures'] },
 ];
 
 /** Rows of multi-list files that belong to the measure's list. */
@@ -53,6 +53,7 @@ const ON_LIST: Record<string, RegExp> = {
   'cn-mfa-countermeasures': /^Ministry of Foreign Affairs/,
   'cn-mofcom-unreliable-entity-list': /^Ministry of Commerce UEL/,
   'cn-mofcom-export-control-list': /^Ministry of Commerce (List of Export Controls|Export Control Watch List)/,
+  'cn-mofcom-countermeasures': /^Ministry of Commerce List of Targets of Countermeasures/,
 };
 const MULTI_LIST = /us-trade-csl|us-ofac-cons|cn_sanctions/;
 /** Lists whose snapshot date is not the listing date: a Denied Persons row carries its current order's date. */
