@@ -5,7 +5,9 @@
 // Real pages are read in place from ../shared/pages; articles written for the evaluation live in
 // tests/eval/articles. The page text is read with the content script's own text-scan and matcher
 // code, in jsdom (everything counts as visible there).
-//   --drafts [dir]  write a draft label for every page not yet labelled, as a labelling aid.
+//   --drafts [dir]  write a draft label for every page not yet labelled, as a labelling aid;
+//                   with --only <ids>, the labelled pages again, for those entities' names alone;
+//   --accept <dir>  turn reviewed drafts into labels.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -232,6 +234,7 @@ const arg = (flag: string) => {
 };
 const draftsDir = arg('--drafts');
 const acceptDir = arg('--accept');
-if (draftsDir !== null) writeDrafts(dataset, existingLabels(), draftsDir || '/tmp/label-drafts');
+const only = arg('--only');
+if (draftsDir !== null) writeDrafts(dataset, existingLabels(), draftsDir || '/tmp/label-drafts', only ? new Set(only.split(',')) : undefined);
 else if (acceptDir !== null) acceptDrafts(dataset, acceptDir);
 else process.exitCode = evaluate(dataset, matcher, process.argv.includes('--ci'));

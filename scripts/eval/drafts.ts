@@ -27,14 +27,16 @@ function knownSites(): Map<string, Split> {
  * labeller sets `keep` (and the entity, when several share the name), adds any mention the draft
  * missed, and the result is saved under tests/eval/labels/<split>/.
  */
-export function writeDrafts(dataset: Dataset, labels: readonly Label[], dir: string): void {
+export function writeDrafts(dataset: Dataset, labels: readonly Label[], dir: string, only?: ReadonlySet<string>): void {
   const index = compileNameIndex(dataset);
   // Every alias in any case, with no evidence asked; cue words ("iPhone") name a product, not the
-  // company, so they are not candidates.
-  const loose = new Matcher({ ...index, names: index.names.filter(([, , f]) => (f & NAME_CUE) === 0).map(([k, e, , t]) => [k, e, 0, t]) });
+  // company, so they are not candidates. With `only` (entities added after the pages were
+  // labelled), the labelled pages are drafted again for those entities' names alone.
+  const keep = (f: number, e: number) => (f & NAME_CUE) === 0 && (!only || only.has(index.entities[e]!));
+  const loose = new Matcher({ ...index, names: index.names.filter(([, e, f]) => keep(f, e)).map(([k, e, , t]) => [k, e, 0, t]) });
   const known = knownSites();
   const labelled = new Set(labels.map((l) => l.page));
-  const pages = [...firstPages(), ...webExtraPages()].filter((p) => !labelled.has(p));
+  const pages = [...firstPages(), ...webExtraPages()].filter((p) => (only ? labelled.has(p) : !labelled.has(p)));
   mkdirSync(dir, { recursive: true });
   let withCandidates = 0;
   for (const page of pages) {
@@ -65,7 +67,8 @@ export function writeDrafts(dataset: Dataset, labels: readonly Label[], dir: str
     if (mentions.length > 0) withCandidates++;
     const file = labelFile(split, page).slice(LABELS.length + 1);
     mkdirSync(join(dir, split), { recursive: true });
-    writeFileSync(join(dir, file), `${JSON.stringify({ page, site, mentions }, null, 1)}\n`);
+    if (only && mentions.length === 0) continue;
+    writeFileSync(join(dir, file), `${JSON.stringify({ page, site, mentions, ...(only ? { adds: true } : {}) }, null, 1)}\n`);
   }
   console.log(`wrote ${pages.length} drafts to ${dir}; ${withCandidates} pages have a loose candidate`);
 }
@@ -73,6 +76,8 @@ export function writeDrafts(dataset: Dataset, labels: readonly Label[], dir: str
 interface Reviewed {
   page: string;
   site: string;
+  /** Drafted for entities added after the page was labelled: its kept mentions join the label. */
+  adds?: boolean;
   mentions: Array<{ keep: boolean | null; entity: string; text: string; quote: string; nth?: number; why?: string }>;
 }
 
@@ -115,7 +120,13 @@ export function acceptDrafts(dataset: Dataset, dir: string): void {
           ? 'No alias of any dataset entity appears in the page text in any case or form (loose matcher, when the labels were drafted).'
           : `Drafted from ${d.mentions.length} loose candidates, each read in context: ${kept.length} kept as mentions, ${dropped} not (another meaning, an address, another organisation's name).`,
     };
-    out.push({ file: labelFile(split, d.page), label });
+    const file = labelFile(split, d.page);
+    if (d.adds) {
+      const before = JSON.parse(readFileSync(file, 'utf8')) as Label;
+      label.mentions = [...before.mentions, ...label.mentions];
+      label.notes = `${before.notes ?? ''} Entities added later: ${kept.length} more mentions kept, ${dropped} candidates not.`.trim();
+    }
+    out.push({ file, label });
   }
   if (problems.length > 0) {
     for (const p of problems) console.log(p);

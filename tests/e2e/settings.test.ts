@@ -10,6 +10,7 @@ import { evalInCard, hover } from './support/card.ts';
 import { articlePage } from './support/pages.ts';
 import { marks } from './support/probe.ts';
 import { startServer, type TestServer } from './support/server.ts';
+import { loadDataset } from '../../scripts/load-dataset.ts';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- evaluated in the service worker
 const MARK = 'company-context';
@@ -94,21 +95,28 @@ describe('Chromium: the reader\'s settings, search and themes', () => {
     expect(await notReloaded()).toBe(true);
   });
 
+  /** Every jurisdiction with a measure on Hikvision or Dahua, from the dataset (US lists, UK and Australian policies...). */
+  const OTHERS = (() => {
+    const { dataset } = loadDataset('data');
+    const where = new Map(dataset.lists.map((l) => [l.id, l.jurisdiction]));
+    const js = dataset.entities.filter((e) => e.id === 'hikvision' || e.id === 'dahua').flatMap((e) => e.measures.map((m) => where.get(m.list)!));
+    return [...new Set(js)].filter((j) => j !== 'EU').sort();
+  })();
   it('takes a hidden jurisdiction off the open tab\'s card, and unmarks companies with nothing left to show', async () => {
     expect((await cardText(page, 'Bank Melli Iran')).split('\n')[0]).toBe('United States|European Union');
     await options.uncheck('#jurisdictions input[value=EU]');
     await expect.poll(async () => (await cardText(page, 'Bank Melli Iran')).split('\n')[0], { timeout: 5000 }).toBe('United States');
     expect(await cardText(page, 'Bank Melli Iran')).toContain('1 measure not shown (your settings).');
-    // Without US measures Dahua has nothing to show; Hikvision has disputed claims, marked while asked for.
-    await options.uncheck('#jurisdictions input[value=US]');
+    // Without US, UK, Australian and Canadian measures Dahua has nothing to show; Hikvision has
+    // disputed claims, marked while asked for.
+    for (const j of OTHERS) await options.uncheck(`#jurisdictions input[value=${j}]`);
     await page.waitForFunction((n) => ![...(CSS.highlights.get(n) ?? [])].some((r) => r.toString() === 'Dahua Technology'), MARK, { timeout: 5000 });
     expect(new Set(await page.evaluate(marks, MARK))).toEqual(new Set(['Hikvision']));
     await options.uncheck('#mark-disputed');
     await page.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) === 0, MARK, { timeout: 5000 });
     // Undone: the open tab marks them again.
     await options.check('#mark-disputed');
-    await options.check('#jurisdictions input[value=US]');
-    await options.check('#jurisdictions input[value=EU]');
+    for (const j of [...OTHERS, 'EU']) await options.check(`#jurisdictions input[value=${j}]`);
     await page.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) === 3, MARK, { timeout: 5000 });
     expect((await cardText(page, 'Bank Melli Iran')).split('\n')[0]).toBe('United States|European Union');
     expect(await notReloaded()).toBe(true);
