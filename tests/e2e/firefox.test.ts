@@ -116,7 +116,7 @@ describe.skipIf(!hasSeed)('Firefox: the seed article', () => {
     await strict.mouse.move(p.x - 30, p.y - 40);
     await strict.mouse.move(p.x, p.y, { steps: 4 });
     await strict.waitForFunction(cardOpen, { timeout: 5000 });
-    // Styled, the card is a 380 px box under the mention (it starts at most 380 px left of it):
+    // Styled, the card is a 400 px box under the mention (it starts at most 400 px left of it):
     // the page sees our host at those points, and its own text beyond the card's width.
     const hits = await strict.evaluate(({ x, y }) => [[0, 60], [-40, 60], [0, 200], [-500, 200]].map(([dx, dy]) => {
       const e = document.elementFromPoint(x + dx!, y + dy!);
