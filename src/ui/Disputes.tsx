@@ -46,7 +46,7 @@ function Pair({ c, full }: { c: Claim; full: boolean }) {
     </>
   );
   return (
-    <li class={open ? 'claim open' : 'claim'} data-claim={c.id}>
+    <li class={open ? 'claim open' : 'claim'} data-claim={c.id} id={full ? `claim-${c.id}` : undefined} tabIndex={full ? -1 : undefined}>
       {full ? (
         <div class="line">{claim}</div>
       ) : (

@@ -7,7 +7,7 @@ import { evalInCard, hover } from './support/card.ts';
 import { dynamicPage, hasSeed, seedPage, SEED, STRICT_CSP } from './support/pages.ts';
 import { hosts, marks, marksInside, mutationCount, mutationLog, syntheticHover, textPoint } from './support/probe.ts';
 import { startServer, type TestServer } from './support/server.ts';
-import { glanceChecks, type Glance } from './support/glance.ts';
+import { glanceChecks, hikvision, type Glance } from './support/glance.ts';
 import { pressShortcut } from './support/keyboard-pages.ts';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- evaluated in the service worker
@@ -132,14 +132,44 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
     await popup.close();
   });
 
-  it('shows every measure on the entity page', async () => {
+  it('shows every measure on the entity page, under a timeline with a bar per measure, and copies a citation', async () => {
     const entity = await ctx.newPage();
+    await entity.setViewportSize({ width: 1280, height: 900 });
     await entity.goto(`chrome-extension://${extId}/src/entity/index.html?id=hikvision`);
     await entity.waitForSelector('.card');
     expect(await entity.title()).toBe('Hikvision — Company Context');
     const text = (await entity.textContent('.card'))!;
     expect(text).toContain('84 FR 54002');
-    expect(await entity.locator('.measure').count()).toBeGreaterThanOrEqual(5);
+    const { entity: hik } = hikvision();
+    expect(await entity.locator('.measure').count()).toBe(hik.measures.length);
+    // The timeline: one bar per measure, one point per claim and answer, each a link to its entry;
+    // the table beside it says the same in text.
+    expect(await entity.locator('svg[data-timeline] a.bar').count()).toBe(hik.measures.length);
+    expect(await entity.locator('svg[data-timeline] a.point').count()).toBe(hik.claims.length + hik.claims.flatMap((c) => c.counterClaims).length);
+    expect(await entity.locator('.timeline-table tbody tr:not(.group)').count()).toBe(hik.measures.length + hik.claims.length + hik.claims.flatMap((c) => c.counterClaims).length);
+    // Hovering a bar shows its measure; so does focusing one by keyboard.
+    await entity.hover('svg[data-timeline] a.bar[data-list-id="us-bis-entity-list"] rect');
+    expect(await entity.textContent('.timeline-detail')).toBe('Entity List, BIS: 2019-10-09 to today — Entity List (Supplement No. 4 to 15 CFR Part 744) · In force');
+    await entity.focus('#search');
+    for (let i = 0; i < 40 && !(await entity.evaluate(() => document.activeElement?.matches('a.bar'))); i++) await entity.keyboard.press('Tab');
+    expect(await entity.textContent('.timeline-detail')).toMatch(/^NDAA § 889, Congress: 2018-08-13 to today — /);
+    await entity.hover('svg[data-timeline] a.bar[data-list-id="us-bis-entity-list"] rect');
+    await entity.screenshot({ path: 'docs/screenshots/entity-timeline-chromium.png' });
+    // "Copy citation": plain text, on a trusted click (the clipboard is read back through a stand-in).
+    await entity.evaluate(() => {
+      (window as unknown as { copied: string[] }).copied = [];
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (s: string) => { (window as unknown as { copied: string[] }).copied.push(s); } } });
+    });
+    const button = entity.locator('[data-list-id="us-bis-entity-list"] [data-action="copy-citation"]');
+    await button.evaluate((b) => b.dispatchEvent(new MouseEvent('click', { bubbles: true }))); // untrusted: nothing
+    expect(await entity.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([]);
+    await button.click();
+    expect(await entity.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([
+      'Entity List (Supplement No. 4 to 15 CFR Part 744) (U.S. Department of Commerce, Bureau of Industry and Security (BIS))\n' +
+        '15 CFR 744.11, since 2019-10-09 (date the measure took effect)\n' +
+        '84 FR 54002, U.S. Department of Commerce, Bureau of Industry and Security (Federal Register), “Addition of Certain Entities to the Entity List”, 2019-10-09',
+    ]);
+    expect(await entity.textContent('[data-list-id="us-bis-entity-list"] .copy [role="status"]')).toBe('Citation copied.');
     await entity.close();
   });
 
