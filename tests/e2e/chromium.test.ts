@@ -155,6 +155,14 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
     expect(await entity.textContent('.timeline-detail')).toMatch(/^NDAA § 889, Congress: 2018-08-13 to today — /);
     await entity.hover('svg[data-timeline] a.bar[data-list-id="us-bis-entity-list"] rect');
     await entity.screenshot({ path: 'docs/screenshots/entity-timeline-chromium.png' });
+    // Dark scheme, and printed (black on white whatever the scheme, without the page's controls).
+    await entity.emulateMedia({ colorScheme: 'dark' });
+    await entity.mouse.move(5, 5);
+    await entity.screenshot({ path: 'docs/screenshots/entity-dark-chromium.png' });
+    await entity.emulateMedia({ colorScheme: 'dark', media: 'print' });
+    expect(await entity.evaluate(() => [getComputedStyle(document.querySelector('.page-head')!).display, getComputedStyle(document.querySelector('.card')!).getPropertyValue('--bg').trim(), getComputedStyle(document.querySelector('.timeline .bar rect')!).fill])).toEqual(['none', '#fff', 'rgb(11, 87, 208)']);
+    await entity.screenshot({ path: 'docs/screenshots/entity-print-chromium.png' });
+    await entity.emulateMedia({ colorScheme: 'light', media: 'screen' });
     // "Copy citation": plain text, on a trusted click (the clipboard is read back through a stand-in).
     await entity.evaluate(() => {
       (window as unknown as { copied: string[] }).copied = [];
