@@ -1,7 +1,7 @@
 // "Not this company" and "Report a problem": one line beside what matched, where a wrong match is
 // noticed. The report is plain text to copy; nothing is sent.
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { t } from './i18n.ts';
 import { trusted, useToggle } from './parts.tsx';
 
@@ -35,12 +35,13 @@ function ReportPanel({ report }: { report: (includeUrl: boolean) => string }) {
 export function ReaderSay({ lead, evidence, onReject, report }: { lead?: ComponentChildren; evidence?: string; onReject?: () => void; report?: (includeUrl: boolean) => string }) {
   const [reporting, toggleReport] = useToggle();
   const [why, toggleWhy] = useToggle();
+  const whyId = useId();
   if (!lead && !onReject && !report) return null;
   const items: ComponentChildren[] = [];
   if (lead) items.push(<span key="lead">{lead}</span>);
   if (evidence) {
     items.push(
-      <button key="why" type="button" class="link" aria-expanded={why} onClick={trusted(toggleWhy)}>
+      <button key="why" type="button" class="link" data-action="why" aria-expanded={why} aria-controls={whyId} onClick={trusted(toggleWhy)}>
         {t('card_why')}
       </button>,
     );
@@ -62,7 +63,11 @@ export function ReaderSay({ lead, evidence, onReject, report }: { lead?: Compone
   return (
     <>
       <div class="say muted">{items}</div>
-      {why && evidence ? <p class="muted evidence">{evidence}</p> : null}
+      {evidence ? (
+        <p class="muted evidence" id={whyId} hidden={!why}>
+          {evidence}
+        </p>
+      ) : null}
       {reporting && report ? <ReportPanel report={report} /> : null}
     </>
   );
