@@ -23,6 +23,9 @@ export class CardHost {
   /** Where preact renders; a sibling of the live region, so re-rendering never recreates it. */
   private mount: HTMLElement | null = null;
   private live: HTMLElement | null = null;
+  /** Where the card was placed, and a watch on its size: a line opened or closed places it again. */
+  private anchor: DOMRect | null = null;
+  private resize: ResizeObserver | null = null;
   visible = false;
 
   /** The host element, once created; the page sees only this element, never what is inside. */
@@ -76,7 +79,9 @@ export class CardHost {
     // screen readers. It is our element, not preact's, so re-renders for the next mention keep it.
     if (this.live && this.frame && this.live.parentNode !== this.frame) this.frame.append(this.live);
     this.open();
+    this.anchor = anchor;
     this.place(anchor);
+    this.watch();
     if (keyboard) this.frame?.focus({ preventScroll: true });
   }
 
@@ -86,6 +91,20 @@ export class CardHost {
     render(content, this.mount!);
     this.frame = null;
     this.open();
+  }
+
+  /**
+   * Places the card again when its content changes size (a measure's details opened): it grows
+   * within the room beside the mention and scrolls inside itself past that, never over the mention.
+   * Watched on the card, not the frame, so placing (which sets the frame's height) cannot loop.
+   */
+  private watch(): void {
+    const card = this.frame?.firstElementChild;
+    this.resize ??= new ResizeObserver(() => {
+      if (this.visible && this.anchor) this.place(this.anchor);
+    });
+    this.resize.disconnect();
+    if (card) this.resize.observe(card);
   }
 
   private open(): void {
@@ -98,9 +117,12 @@ export class CardHost {
     return this.mount?.querySelector<HTMLElement>(selector) ?? null;
   }
 
-  /** Every focusable element of what is shown, in order: the keyboard card's focus trap cycles through them. */
+  /**
+   * Every focusable element of what is shown, in order: the keyboard card's focus trap cycles
+   * through them. Not what a closed line holds (its details are `hidden`: focus() would do nothing).
+   */
   focusables(): HTMLElement[] {
-    return this.mount ? [...this.mount.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), textarea, [tabindex]')].filter((e) => e.tabIndex >= 0) : [];
+    return this.mount ? [...this.mount.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), textarea, [tabindex]')].filter((e) => e.tabIndex >= 0 && e.getClientRects().length > 0) : [];
   }
 
   /** The element focused inside our closed root (the page sees only the host as active). */
@@ -150,6 +172,8 @@ export class CardHost {
   hide(): void {
     if (!this.visible) return;
     this.visible = false;
+    this.resize?.disconnect();
+    this.anchor = null;
     if (this.mount) render(null, this.mount);
     if (this.live) this.live.textContent = '';
     this.frame = null;

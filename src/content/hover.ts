@@ -87,6 +87,9 @@ export class HoverController {
         if (keyboard) composedParent(m.range.startContainer)?.scrollIntoView({ block: 'center', behavior: 'instant' });
         this.deps.host.show(
           h(Card, {
+            // Per entity: what the reader opened on this card is remembered while it stays open, and
+            // never carried over to another company's card.
+            key: entity,
             card,
             matched: { text: m.text, alias: m.alias, ...(m.evidence ? { evidence: m.evidence } : {}) },
             headingId: 'cc-title',

@@ -31,12 +31,18 @@ export function compileNameIndex(dataset: Dataset, isCommon: (key: string) => bo
 export const STALE_AFTER_DAYS = 180;
 
 export interface CardMeasure {
+  /** The list's id (anchors on the entity page). */
+  listId: string;
   listName: string;
+  /** The card line's name for the list, and its common name in an interface language (data/lists.json). */
+  shortName: string;
+  shortNames?: ListDef['shortNames'];
   /** The list's kind of measure (the reader's settings filter on it). */
   kind: ListDef['kind'];
   authority: string;
+  authorityShort?: string;
   program: string;
-  /** Absent on a class policy, which names no company. */
+  /** Absent for measures that name no entry (a policy on a class of companies). */
   listedAs?: string;
   since: string;
   sinceMeaning: DateMeaning;
@@ -125,11 +131,13 @@ export function cardData(dataset: Dataset, id: string, today: string): CardData 
     const list = lists.get(m.list);
     if (!list) continue; // validation guarantees the list exists
     const cm: CardMeasure = {
-      listName: list.name, kind: list.kind, authority: list.authority, program: m.program,
+      listId: list.id, listName: list.name, shortName: list.shortName, kind: list.kind, authority: list.authority, program: m.program,
       since: m.since, sinceMeaning: m.sinceMeaning, dateNote: list.dateNote, citation: m.citation,
       verification: m.verification, listAsOf: list.asOf,
     };
     if (m.listedAs) cm.listedAs = m.listedAs;
+    if (list.shortNames) cm.shortNames = list.shortNames;
+    if (list.authorityShort) cm.authorityShort = list.authorityShort;
     if (m.removed) cm.removed = m.removed;
     if (m.scope) cm.scope = m.scope;
     if (m.reportedBy && m.reportedBy.length > 0) cm.reportedBy = m.reportedBy;

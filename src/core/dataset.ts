@@ -24,6 +24,14 @@ export const MEASURE_KINDS = [
 ] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
+/** Interface languages (besides English, which is `shortName`) a list may have a common name in. */
+export const SHORT_NAME_LANGS = ['zh', 'de', 'ru'] as const;
+export type ShortNameLang = (typeof SHORT_NAME_LANGS)[number];
+/** A short name fits the card's one line. */
+export const SHORT_NAME_MAX = 60;
+/** An authority's abbreviation. */
+export const AUTHORITY_SHORT_MAX = 30;
+
 /** What a measure's `since` date means. */
 export const DATE_MEANINGS = ['listed', 'effective', 'designated', 'announced', 'enacted'] as const;
 export type DateMeaning = (typeof DATE_MEANINGS)[number];
@@ -52,9 +60,16 @@ export interface Citation {
 export interface ListDef {
   id: string;
   name: string;
-  /** A short label for the list or instrument ("Entity List", "SDN", "UK direction"). */
-  shortName?: string;
+  /** What the card's one line calls the list ("Entity List", "SDN List"): at most SHORT_NAME_MAX characters. */
+  shortName: string;
+  /**
+   * The list's common name in an interface language, where it has one (zh 实体清单, de SDN-Liste):
+   * the card shows it instead of `shortName` in that language. Never a translation made up for us.
+   */
+  shortNames?: Partial<Record<ShortNameLang, string>>;
   authority: string;
+  /** The authority's abbreviation on the card's line ("BIS", "OFAC", "Council"); `authority` when absent. */
+  authorityShort?: string;
   /** ISO 3166 alpha-2, or "EU" / "UN". */
   jurisdiction: string;
   kind: MeasureKind;

@@ -1,7 +1,7 @@
 // Validates dataset source files. Every problem names the file, the record and the field, and all
 // problems are collected, so a broken dataset fails the build with one complete report.
 import {
-  ALIAS_KINDS, DATE_MEANINGS, ENTITY_KINDS, MEASURE_KINDS, RELATION_TYPES,
+  ALIAS_KINDS, AUTHORITY_SHORT_MAX, DATE_MEANINGS, ENTITY_KINDS, MEASURE_KINDS, RELATION_TYPES, SHORT_NAME_LANGS, SHORT_NAME_MAX,
   type Alias, type Citation, type Claim, type CounterClaim, type Dataset, type Entity, type ListDef,
   type Measure, type Relation,
 } from './dataset.ts';
@@ -182,10 +182,11 @@ export function validateLists(file: string, json: unknown, problems: DatasetProb
     const r = new Reader(problems, file, recordName('list', (v as { id?: unknown } | null)?.id, `#${i}`));
     const o = r.obj(v, '(record)');
     if (!o) return;
-    r.known(o, '', ['id', 'name', 'shortName', 'authority', 'jurisdiction', 'kind', 'url', 'dateNote', 'asOf']);
+    r.known(o, '', ['id', 'name', 'shortName', 'shortNames', 'authority', 'authorityShort', 'jurisdiction', 'kind', 'url', 'dateNote', 'asOf']);
     const list: ListDef = {
       id: r.str(o, '', 'id') ?? '',
       name: r.str(o, '', 'name') ?? '',
+      shortName: short(r, o, '', 'shortName', SHORT_NAME_MAX) ?? '',
       authority: r.str(o, '', 'authority') ?? '',
       jurisdiction: r.str(o, '', 'jurisdiction') ?? '',
       kind: r.oneOf(o, '', 'kind', MEASURE_KINDS) ?? 'sanctions',
@@ -193,14 +194,36 @@ export function validateLists(file: string, json: unknown, problems: DatasetProb
       dateNote: r.str(o, '', 'dateNote') ?? '',
       asOf: r.date(o, '', 'asOf') ?? '',
     };
-    const shortName = r.str(o, '', 'shortName', true);
-    if (shortName) list.shortName = shortName;
+    const authorityShort = short(r, o, '', 'authorityShort', AUTHORITY_SHORT_MAX, true);
+    if (authorityShort) list.authorityShort = authorityShort;
+    if (o.shortNames !== undefined) {
+      const names = r.obj(o.shortNames, 'shortNames');
+      if (names) {
+        r.known(names, 'shortNames', SHORT_NAME_LANGS);
+        const kept: NonNullable<ListDef['shortNames']> = {};
+        for (const lang of SHORT_NAME_LANGS) {
+          const v = short(r, names, 'shortNames', lang, SHORT_NAME_MAX, true);
+          if (v) kept[lang] = v;
+        }
+        list.shortNames = kept;
+      }
+    }
     if (list.id && !isEntityId(list.id)) r.fail('id', 'must be kebab-case ([a-z0-9-]), at most 80 characters');
     if (list.jurisdiction && !/^([A-Z]{2})$/.test(list.jurisdiction)) r.fail('jurisdiction', 'must be an ISO 3166 alpha-2 code, "EU" or "UN"');
     if (list.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(list.asOf)) r.fail('asOf', 'must be a full YYYY-MM-DD date');
     out.push(list);
   });
   return out;
+}
+
+/** A short text for the card's one line: a string like any other, and at most `max` characters. */
+function short(r: Reader, o: Record<string, unknown>, field: string, key: string, max: number, optional = false): string | undefined {
+  const v = r.str(o, field, key, optional);
+  if (v !== undefined && v.length > max) {
+    r.fail(join(field, key), `is ${v.length} characters long; a short name is at most ${max}`);
+    return undefined;
+  }
+  return v;
 }
 
 export function validateEntity(file: string, json: unknown, problems: DatasetProblem[]): Entity | null {

@@ -1,8 +1,8 @@
 // Display helpers shared by the card, the popup, the entity page and the background. Text only,
 // never markup; all wording through i18n.ts.
-import type { DateMeaning, EntityKind, MeasureKind, RelationType } from '../core/dataset.ts';
+import type { DateMeaning, EntityKind, MeasureKind, RelationType, ShortNameLang } from '../core/dataset.ts';
 import type { EntityStatus } from '../core/compile.ts';
-import { listOf, plural, quoted, regionName, t } from './i18n.ts';
+import { listOf, plural, quoted, regionName, t, uiLocale } from './i18n.ts';
 import type { OfficialDateMeaning } from '../core/official.ts';
 
 /** "US" → "United States" in the interface language; "EU", "UN" are known region codes too. */
@@ -83,4 +83,20 @@ const OFFICIAL_MEANING: Record<OfficialDateMeaning, () => string> = {
 /** What a date on an official list record means (src/core/official.ts). */
 export function officialDateMeaning(m: OfficialDateMeaning): string {
   return OFFICIAL_MEANING[m]();
+}
+
+/** A measure's list as the card's line names it: its common name in the interface language, if it has one. */
+export function shortListName(m: { shortName: string; shortNames?: Partial<Record<ShortNameLang, string>> }): string {
+  const lang = uiLocale().split('-')[0] as ShortNameLang;
+  return m.shortNames?.[lang] ?? m.shortName;
+}
+
+/** "Copy citation": plain text a writer can paste — list, authority, date, citation. */
+export function measureCitationText(m: { listName: string; authority: string; program: string; since: string; sinceMeaning: DateMeaning; removed?: string; citation: { publisher: string; title: string; date?: string; ref?: string; url?: string } }): string {
+  const lines = [
+    `${m.listName} (${m.authority})`,
+    `${m.program}, ${t('card_since_plain', m.since)} (${dateMeaning(m.sinceMeaning)})${m.removed ? `; ${t('card_removed_plain', m.removed)}` : ''}`,
+    `${citationText(m.citation)}${m.citation.url ? `, ${m.citation.url}` : ''}`,
+  ];
+  return lines.join('\n');
 }

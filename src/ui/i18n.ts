@@ -13,7 +13,7 @@ export function t(id: string, ...subs: Array<string | number>): string {
 /** Plural message ids end in one of these (CLDR categories of our locales; others use `_other`). */
 export const PLURAL_FORMS = ['one', 'few', 'many', 'other'] as const;
 
-let cached: { locale: string; plural: Intl.PluralRules; list: Intl.ListFormat; date: Intl.DateTimeFormat; num: Intl.NumberFormat; regions: Intl.DisplayNames } | null = null;
+let cached: { locale: string; plural: Intl.PluralRules; list: Intl.ListFormat; date: Intl.DateTimeFormat; num: Intl.NumberFormat; regions: Intl.DisplayNames; regionsShort: Intl.DisplayNames } | null = null;
 
 function intl() {
   const locale = uiLocale();
@@ -26,6 +26,7 @@ function intl() {
       date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
       num: new Intl.NumberFormat(locale),
       regions: new Intl.DisplayNames([locale], { type: 'region' }),
+      regionsShort: new Intl.DisplayNames([locale], { type: 'region', style: 'short' }),
     };
   }
   return cached;
@@ -63,6 +64,19 @@ export function listOf(items: string[]): string {
 export function regionName(code: string): string {
   try {
     return intl().regions.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * A jurisdiction as the card's summary line shows it: the code ("US", "EU") where the interface
+ * language reads codes (the `region_short_style` message is "code"), else its short name (美国, 欧盟).
+ */
+export function regionShort(code: string): string {
+  if (t('region_short_style') === 'code') return code;
+  try {
+    return intl().regionsShort.of(code) ?? code;
   } catch {
     return code;
   }

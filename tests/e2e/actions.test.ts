@@ -10,7 +10,7 @@ import { loadDataset } from '../../scripts/load-dataset.ts';
 import { launchChromium, launchFirefox } from './support/browsers.ts';
 import { evalInCard, hover } from './support/card.ts';
 import { articlePage } from './support/pages.ts';
-import { textPoint } from './support/probe.ts';
+import { cardTextBox, textPoint } from './support/probe.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const MARK = 'company-context';
@@ -84,6 +84,7 @@ describe('Chromium: government actions and class policies on the card', () => {
     const li = (await item(page, POLICY.name))!;
     expect(li, 'the UK statement is on the Dahua card').not.toBeNull();
     expect(li.kind).toBe('class-policy');
+    expect(li.text).toContain('names no company');
     for (const text of POLICY_TEXT) expect(li.text, text).toContain(text);
     expect(li.text).not.toContain('listed as');
     await page.close();
@@ -140,14 +141,27 @@ describe('Firefox: government actions and class policies on the card', () => {
     return page;
   }
 
+  /** Opens a measure's details by a trusted click on its line (found by its short name). */
+  async function openLine(page: FirefoxPage, shortName: string): Promise<void> {
+    const box = await page.evaluate(cardTextBox, shortName);
+    expect(box, shortName).not.toBeNull();
+    await page.mouse.click(box!.x, box!.y);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+
   it('shows a class policy as one that does not name the company, with the statement and the reporting cited', async () => {
     const page = await open('/policy');
+    // At a glance, on the line itself; the rest behind the line's disclosure.
+    expect(await page.evaluate(onCard, 'names no company')).toBe(true);
+    await openLine(page, POLICY.shortName);
     for (const text of POLICY_TEXT.map(head)) expect(await page.evaluate(onCard, text), text).toBe(true);
     await page.close();
   });
 
   it('shows a government action that names the company, without the class-policy line', async () => {
     const page = await open('/action');
+    expect(await page.evaluate(onCard, 'names no company')).toBe(false);
+    await openLine(page, ACTION.shortName);
     for (const text of ACTION_TEXT.map(head)) expect(await page.evaluate(onCard, text), text).toBe(true);
     expect(await page.evaluate(onCard, 'Does not name the company')).toBe(false);
     await page.close();

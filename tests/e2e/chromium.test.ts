@@ -7,9 +7,20 @@ import { evalInCard, hover } from './support/card.ts';
 import { dynamicPage, hasSeed, seedPage, SEED, STRICT_CSP } from './support/pages.ts';
 import { hosts, marks, marksInside, mutationCount, mutationLog, syntheticHover, textPoint } from './support/probe.ts';
 import { startServer, type TestServer } from './support/server.ts';
+import { glanceChecks, hikvision, type Glance } from './support/glance.ts';
+import { pressShortcut } from './support/keyboard-pages.ts';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- evaluated in the service worker
 const MARK = 'company-context';
+/** The open card's geometry and lines, read in our closed root (support/glance.ts checks them). */
+const GLANCE = `const frame = root.querySelector('.frame'); const f = frame.getBoundingClientRect();
+  return { scrollHeight: frame.scrollHeight, clientHeight: frame.clientHeight, frame: { top: f.top, bottom: f.bottom },
+    viewport: innerHeight,
+    summary: [...root.querySelectorAll('.summary .part')].map((p) => ({ text: p.textContent, jurisdiction: p.getAttribute('data-jurisdiction') })),
+    lines: [...root.querySelectorAll('.measure button.line, .claim button.line, .answer')].map((l) => { const r = l.getBoundingClientRect(); return { kind: l.closest('.measure') ? 'measure' : l.classList.contains('answer') ? 'answer' : 'claim', list: l.closest('[data-list-id]')?.getAttribute('data-list-id') ?? null, top: r.top, bottom: r.bottom }; }) };`;
+/** Each measure line's disclosure: its state, whether its details show, and their text. */
+const OPENED = `return [...root.querySelectorAll('.measure')].map((li) => { const b = li.querySelector('button.line'); const d = root.getElementById(b.getAttribute('aria-controls'));
+  return { list: li.getAttribute('data-list-id'), expanded: b.getAttribute('aria-expanded'), visible: d.checkVisibility(), text: d.textContent }; });`;
 /** Where a mark must never be. */
 const CONTROLS = 'form, textarea, input, [contenteditable], [hidden]';
 /** Hosts Chromium itself calls even with background networking off; printed, never from our contexts. */
@@ -78,13 +89,9 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
     expect(text).toContain('Hikvision');
     expect(text).toContain('matched “Hikvision”');
     expect(text).toMatch(/Entity List.*15 CFR 744\.11 · since 2019-10-09.*84 FR 54002/s);
-    expect(text).toMatch(/Disputed claims.*IPVM.*Answer from Hikvision: Hikvision has accused IPVM/s);
+    expect(text).toMatch(/Disputed claims.*IPVM, 2024-10: IPVM, a security.*Answer from Hikvision, 2024-10: Hikvision has accused IPVM/s);
     expect(text).toContain('Dataset as of');
-    // Before any screenshot: Playwright's screenshots restyle inputs to hide the caret.
     const log = await page.evaluate(mutationLog);
-    mkdirSync('docs/screenshots', { recursive: true });
-    await page.waitForTimeout(400); // the card's fade-in runs in our closed root, out of Playwright's reach
-    await page.screenshot({ path: 'docs/screenshots/card-chromium.png' });
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => ![...document.documentElement.children].some((e) => e.matches(':popover-open')), null, { timeout: 2000 });
     // One host element, added once; every later mutation is on it (its popover state).
@@ -125,14 +132,52 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
     await popup.close();
   });
 
-  it('shows every measure on the entity page', async () => {
+  it('shows every measure on the entity page, under a timeline with a bar per measure, and copies a citation', async () => {
     const entity = await ctx.newPage();
+    await entity.setViewportSize({ width: 1280, height: 900 });
     await entity.goto(`chrome-extension://${extId}/src/entity/index.html?id=hikvision`);
     await entity.waitForSelector('.card');
     expect(await entity.title()).toBe('Hikvision — Company Context');
     const text = (await entity.textContent('.card'))!;
     expect(text).toContain('84 FR 54002');
-    expect(await entity.locator('.measure').count()).toBeGreaterThanOrEqual(5);
+    const { entity: hik } = hikvision();
+    expect(await entity.locator('.measure').count()).toBe(hik.measures.length);
+    // The timeline: one bar per measure, one point per claim and answer, each a link to its entry;
+    // the table beside it says the same in text.
+    expect(await entity.locator('svg[data-timeline] a.bar').count()).toBe(hik.measures.length);
+    expect(await entity.locator('svg[data-timeline] a.point').count()).toBe(hik.claims.length + hik.claims.flatMap((c) => c.counterClaims).length);
+    expect(await entity.locator('.timeline-table tbody tr:not(.group)').count()).toBe(hik.measures.length + hik.claims.length + hik.claims.flatMap((c) => c.counterClaims).length);
+    // Hovering a bar shows its measure; so does focusing one by keyboard.
+    await entity.hover('svg[data-timeline] a.bar[data-list-id="us-bis-entity-list"] rect');
+    expect(await entity.textContent('.timeline-detail')).toBe('Entity List, BIS: 2019-10-09 to today — Entity List (Supplement No. 4 to 15 CFR Part 744) · In force');
+    await entity.focus('#search');
+    for (let i = 0; i < 40 && !(await entity.evaluate(() => document.activeElement?.matches('a.bar'))); i++) await entity.keyboard.press('Tab');
+    expect(await entity.textContent('.timeline-detail')).toMatch(/^NDAA § 889, Congress: 2018-08-13 to today — /);
+    await entity.hover('svg[data-timeline] a.bar[data-list-id="us-bis-entity-list"] rect');
+    await entity.screenshot({ path: 'docs/screenshots/entity-timeline-chromium.png' });
+    // Dark scheme, and printed (black on white whatever the scheme, without the page's controls).
+    await entity.emulateMedia({ colorScheme: 'dark' });
+    await entity.mouse.move(5, 5);
+    await entity.screenshot({ path: 'docs/screenshots/entity-dark-chromium.png' });
+    await entity.emulateMedia({ colorScheme: 'dark', media: 'print' });
+    expect(await entity.evaluate(() => [getComputedStyle(document.querySelector('.page-head')!).display, getComputedStyle(document.querySelector('.card')!).getPropertyValue('--bg').trim(), getComputedStyle(document.querySelector('.timeline .bar rect')!).fill])).toEqual(['none', '#fff', 'rgb(11, 87, 208)']);
+    await entity.screenshot({ path: 'docs/screenshots/entity-print-chromium.png' });
+    await entity.emulateMedia({ colorScheme: 'light', media: 'screen' });
+    // "Copy citation": plain text, on a trusted click (the clipboard is read back through a stand-in).
+    await entity.evaluate(() => {
+      (window as unknown as { copied: string[] }).copied = [];
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (s: string) => { (window as unknown as { copied: string[] }).copied.push(s); } } });
+    });
+    const button = entity.locator('[data-list-id="us-bis-entity-list"] [data-action="copy-citation"]');
+    await button.evaluate((b) => b.dispatchEvent(new MouseEvent('click', { bubbles: true }))); // untrusted: nothing
+    expect(await entity.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([]);
+    await button.click();
+    expect(await entity.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([
+      'Entity List (Supplement No. 4 to 15 CFR Part 744) (U.S. Department of Commerce, Bureau of Industry and Security (BIS))\n' +
+        '15 CFR 744.11, since 2019-10-09 (date the measure took effect)\n' +
+        '84 FR 54002, U.S. Department of Commerce, Bureau of Industry and Security (Federal Register), “Addition of Certain Entities to the Entity List”, 2019-10-09',
+    ]);
+    expect(await entity.textContent('[data-list-id="us-bis-entity-list"] .copy [role="status"]')).toBe('Citation copied.');
     await entity.close();
   });
 
@@ -154,16 +199,81 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
     await strict.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) >= 4, MARK);
     await hover(strict, 'Hikvision', 1);
     const style = await inCard(strict, "const f = root.querySelector('.frame'), c = root.querySelector('.card'); return [getComputedStyle(f).position, getComputedStyle(c).backgroundColor, Math.round(f.getBoundingClientRect().width)];");
-    expect(style).toEqual(['fixed', 'rgb(255, 255, 255)', 380]);
+    expect(style).toEqual(['fixed', 'rgb(255, 255, 255)', 400]);
     // The page's own inline script, inline style and data: favicon are refused, as they should be; nothing of ours is.
     expect(violations.filter((v) => !/inline (script|style)|'unsafe-inline'|script-src|style-src-elem|image 'data:,'/.test(v))).toEqual([]);
     await strict.close();
   });
 
+  it('at 1280×800 the Hikvision card shows its summary, every measure line and both disputes without scrolling', async () => {
+    const glance = await ctx.newPage();
+    await glance.setViewportSize({ width: 1280, height: 800 });
+    await glance.goto(seedUrl);
+    await glance.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) >= 4, MARK);
+    // Opens 500 ms after the pointer comes to rest on the name (the hover machine's dwell), plus
+    // the new card's rendering and this test's polling: well under 150 ms more.
+    const p = (await glance.evaluate(textPoint, ['Hikvision', 1] as [string, number]))!;
+    await glance.mouse.move(p.x - 30, p.y - 40);
+    await glance.mouse.move(p.x, p.y, { steps: 4 });
+    const t0 = Date.now();
+    await glance.waitForFunction(() => [...document.documentElement.children].some((e) => e.matches(':popover-open')), null, { timeout: 5000, polling: 10 });
+    expect(Date.now() - t0).toBeLessThan(650);
+    await glance.waitForTimeout(400); // the card's fade-in runs in our closed root, out of Playwright's reach
+    mkdirSync('docs/screenshots', { recursive: true });
+    await glance.screenshot({ path: 'docs/screenshots/card-chromium.png' });
+    glanceChecks((await inCard(glance, GLANCE)) as Glance);
+
+    // A trusted click on the Entity List's line opens its details, the citation among them; the
+    // line opened before stays open while the card is (each line is its own disclosure).
+    const click = async (list: string) => {
+      const box = (await inCard(glance, `const l = root.querySelector('[data-list-id="${list}"] button.line'); l.scrollIntoView({ block: 'nearest' }); const b = l.getBoundingClientRect(); return { x: b.left + 40, y: b.top + b.height / 2 };`)) as { x: number; y: number };
+      await glance.mouse.move(box.x, box.y, { steps: 5 });
+      await glance.mouse.click(box.x, box.y);
+    };
+    await click('us-ndaa-889');
+    await click('us-bis-entity-list');
+    const opened = (await inCard(glance, OPENED)) as Array<{ list: string; expanded: string; visible: boolean; text: string }>;
+    expect(opened.filter((o) => o.expanded === 'true').map((o) => o.list)).toEqual(['us-ndaa-889', 'us-bis-entity-list']);
+    const entityList = opened.find((o) => o.list === 'us-bis-entity-list')!;
+    expect(entityList.visible).toBe(true);
+    expect(entityList.text).toContain('Source: 84 FR 54002');
+    expect(entityList.text).toContain('listed as “Hangzhou Hikvision Digital Technology Co., Ltd.”');
+    // Opened lines make the card taller: it scrolls inside itself, within the viewport.
+    const after = (await inCard(glance, GLANCE)) as Glance;
+    expect(after.frame.bottom).toBeLessThanOrEqual(800);
+    await click('us-ndaa-889'); // closed again
+    await glance.waitForTimeout(400);
+    await glance.screenshot({ path: 'docs/screenshots/card-open-chromium.png' });
+    await glance.keyboard.press('Escape');
+
+    // By keyboard: the shortcut's list, Enter on Hikvision, Tab to the Entity List's line, Enter.
+    await glance.bringToFront();
+    await pressShortcut(sw);
+    await glance.waitForFunction(() => [...document.documentElement.children].some((e) => e.matches(':popover-open')), null, { timeout: 3000 });
+    await glance.keyboard.press('Enter');
+    await glance.waitForTimeout(300);
+    for (let i = 0; i < 12; i++) {
+      const focused = (await inCard(glance, "return root.activeElement?.closest('[data-list-id]')?.getAttribute('data-list-id') ?? null;")) as string | null;
+      if (focused === 'us-bis-entity-list') break;
+      await glance.keyboard.press('Tab');
+    }
+    const before = (await inCard(glance, OPENED)) as Array<{ list: string; expanded: string; visible: boolean }>;
+    expect(before.find((o) => o.list === 'us-bis-entity-list')).toMatchObject({ expanded: 'false', visible: false });
+    await glance.keyboard.press('Enter');
+    const keyed = (await inCard(glance, OPENED)) as Array<{ list: string; expanded: string; visible: boolean; text: string }>;
+    expect(keyed.find((o) => o.list === 'us-bis-entity-list')).toMatchObject({ expanded: 'true', visible: true });
+    expect(keyed.find((o) => o.list === 'us-bis-entity-list')!.text).toContain('84 FR 54002');
+    await glance.keyboard.press(' '); // Space closes it again
+    expect(((await inCard(glance, OPENED)) as Array<{ list: string; expanded: string }>).find((o) => o.list === 'us-bis-entity-list')!.expanded).toBe('false');
+    await glance.keyboard.press('Escape');
+    await glance.keyboard.press('Escape');
+    await glance.close();
+  });
+
   it('made no network request from any extension context', async () => {
     // Per context, as the browser attributes them: pages (content script included), popup, service worker.
     const network = requests.filter((r) => !r.url.startsWith(`chrome-extension://${extId}/`));
-    expect(network).toEqual([seedUrl, dynamicUrl, cspUrl].map((url) => ({ url, from: 'page', navigation: true })));
+    expect(network).toEqual([seedUrl, dynamicUrl, cspUrl, seedUrl].map((url) => ({ url, from: 'page', navigation: true })));
     // Everything that reached the proxy: the test origin saw only the page itself; other hosts are
     // Chromium's own services (sign-in, updates, autofill), not any extension context (above).
     expect(server.unexpected().filter((l) => !CHROMIUM_SERVICES.test(l.url))).toEqual([]);

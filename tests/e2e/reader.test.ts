@@ -39,13 +39,17 @@ describe('Chromium: what a reader sees matched', () => {
     await hover(page, 'Shell', 0);
     const text = (await evalInCard(ctx, page, 'return root.textContent;')) as string;
     expect(text).toContain('matched “Shell”');
-    expect(text).toContain('“Shell” can mean other things; counted because the word “said” is near it.');
-    // "Report a problem": plain text to copy, the page address only when the reader ticks it.
     const at = async (selector: string) => {
       const b = (await evalInCard(ctx, page, `const r = root.querySelector('${selector}').getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 };`)) as { x: number; y: number };
       await page.mouse.move(b.x, b.y, { steps: 4 });
       await page.mouse.click(b.x, b.y);
     };
+    // Why it counted: on the same line as what matched, one click away.
+    const evidence = "const p = root.querySelector('.evidence'); return [p.checkVisibility(), p.textContent];";
+    expect(await evalInCard(ctx, page, evidence)).toEqual([false, '“Shell” can mean other things; counted because the word “said” is near it.']);
+    await at('[data-action=why]');
+    expect(await evalInCard(ctx, page, evidence)).toEqual([true, '“Shell” can mean other things; counted because the word “said” is near it.']);
+    // "Report a problem": plain text to copy, the page address only when the reader ticks it.
     await at('[data-action=report]');
     const report = (await evalInCard(ctx, page, "return root.querySelector('.report textarea').value;")) as string;
     expect(report).toContain('Matched text: Shell');

@@ -94,9 +94,12 @@ interface Driver {
 }
 
 /** Measures the first one lists for an entity, read from the dataset (the card shows them). */
-function firstSince(entity: string): string {
-  const e = JSON.parse(readFileSync(`data/entities/${entity}.json`, 'utf8')) as { measures: Array<{ since: string }> };
-  return e.measures[0]!.since;
+/** The card's line for the entity's first measure: its authority's abbreviation and year ("BIS · 2019"). */
+function firstLine(entity: string): string {
+  const e = JSON.parse(readFileSync(`data/entities/${entity}.json`, 'utf8')) as { measures: Array<{ list: string; since: string }> };
+  const lists = JSON.parse(readFileSync('data/lists.json', 'utf8')) as Array<{ id: string; authority: string; authorityShort?: string }>;
+  const list = lists.find((l) => l.id === e.measures[0]!.list)!;
+  return `${list.authorityShort ?? list.authority} · ${e.measures[0]!.since.slice(0, 4)}`;
 }
 
 /** Decodes a PNG screenshot in a page (no image library here): detached image and canvas. */
@@ -232,8 +235,8 @@ async function firefoxDriver(server: TestServer): Promise<{ driver: Driver; clos
       // The card names what matched and lists the entity's measures: both only on the card.
       const hover = fixture.hover!;
       const matched = await doc.eval(findOnCard, `matched “${hover.text}”`);
-      const measure = await doc.eval(findOnCard, `since ${firstSince(hover.entity)}`);
-      if (!(matched && measure)) console.log(`firefox card text: matched=${matched} since=${measure}`);
+      const measure = await doc.eval(findOnCard, firstLine(hover.entity));
+      if (!(matched && measure)) console.log(`firefox card text: matched=${matched} line=${measure}`);
       return matched && measure ? hover.entity : null;
     },
     cardBox: async () => null,

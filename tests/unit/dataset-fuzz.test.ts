@@ -58,7 +58,7 @@ const KNOWN_KEYS = new Set(KEYS.map((p) => p.path.at(-1) as string));
 function optional(file: string, path: Seg[]): boolean {
   const key = path.at(-1);
   const parent = path.at(-2);
-  if (file === 'lists.json') return false;
+  if (file === 'lists.json') return key === 'authorityShort' || key === 'shortNames' || parent === 'shortNames';
   if (parent === 'citation' || parent === 'source') return ['date', 'ref', 'url'].includes(key as string);
   if (path.length === 1) return key === 'notNames' || key === 'cues';
   return ['lang', 'ambiguous', 'removed', 'scope', 'byEntity', 'note'].includes(key as string);

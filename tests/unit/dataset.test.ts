@@ -70,6 +70,33 @@ describe('dataset validation', () => {
     expect(got).toContain('entities/acme3.json | entity acme | id | must equal the file name ("acme3")');
     expect(got).toContain('duplicate entity id');
   });
+  it('requires a short name for every list, and keeps short names short', () => {
+    const dir = broken(() => undefined);
+    const path = join(dir, 'lists.json');
+    const lists = JSON.parse(readFileSync(path, 'utf8'));
+    delete lists[0].shortName;
+    lists[0].authorityShort = 'A'.repeat(31);
+    lists[0].shortNames = { zh: '测'.repeat(61), fr: 'Liste', de: '' };
+    writeFileSync(path, JSON.stringify(lists));
+    expect(problems(dir)).toEqual([
+      'lists.json | list test-list | shortName | required non-empty string',
+      'lists.json | list test-list | authorityShort | is 31 characters long; a short name is at most 30',
+      'lists.json | list test-list | shortNames.fr | unknown field',
+      'lists.json | list test-list | shortNames.zh | is 61 characters long; a short name is at most 60',
+      'lists.json | list test-list | shortNames.de | must be a non-empty string when present',
+    ]);
+  });
+  it('reads a list\'s short names and its authority\'s abbreviation', () => {
+    const { dataset } = loadDataset(FIXTURE);
+    expect(dataset.lists[0]).toMatchObject({ shortName: 'Test List', shortNames: { zh: '测试清单', de: 'Testliste' }, authorityShort: 'TA' });
+    const dir = broken(() => undefined);
+    const path = join(dir, 'lists.json');
+    const lists = JSON.parse(readFileSync(path, 'utf8'));
+    delete lists[0].shortNames;
+    delete lists[0].authorityShort;
+    writeFileSync(path, JSON.stringify(lists));
+    expect(problems(dir)).toEqual([]);
+  });
   it('reports invalid JSON with the file', () => {
     const dir = broken(() => undefined, {});
     writeFileSync(join(dir, 'entities', 'acme.json'), '{ "id": ');

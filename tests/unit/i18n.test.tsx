@@ -8,7 +8,7 @@ import type { CardData } from '../../src/core/compile.ts';
 import { fakeI18n } from './i18n-fake.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: { i18n: fakeI18n } }));
-const { statusText, placeName, citationText } = await import('../../src/ui/format.ts');
+const { statusText, placeName, citationText, shortListName, measureCitationText } = await import('../../src/ui/format.ts');
 const { fill, listOf, longDate, t, uiDir, uiLocale } = await import('../../src/ui/i18n.ts');
 const { Card } = await import('../../src/ui/Card.tsx');
 
@@ -17,7 +17,8 @@ const CARD: CardData = {
   jurisdictions: [{
     jurisdiction: 'US',
     measures: [{
-      listName: 'Entity List', authority: 'BIS', program: '15 CFR 744.11', since: '2019-10-09', sinceMeaning: 'effective',
+      listId: 'us-bis-entity-list', listName: 'Entity List (Supplement No. 4 to 15 CFR Part 744)', shortName: 'Entity List', shortNames: { zh: '实体清单' },
+      authority: 'U.S. Department of Commerce, Bureau of Industry and Security (BIS)', authorityShort: 'BIS', program: '15 CFR 744.11', since: '2019-10-09', sinceMeaning: 'effective',
       citation: { publisher: 'Federal Register', title: 'Addition of Certain Entities', date: '2019-10-09', ref: '84 FR 54002' },
       listAsOf: '2026-11-01',
     } as CardData['jurisdictions'][number]['measures'][number]],
@@ -87,12 +88,17 @@ describe('interface text', () => {
     const card = renderCard();
     expect([card.getAttribute('dir'), card.getAttribute('lang')]).toEqual(['ltr', 'en']);
     const text = card.textContent!;
-    expect(text).toContain('Company · China · matched “ACME”');
+    expect(card.querySelector('.kind')!.textContent).toBe('Company · China');
+    expect(card.querySelector('.say')!.textContent).toBe('matched “ACME”Not this company');
+    expect([...card.querySelectorAll('.summary li')].map((li) => li.textContent)).toEqual(['US · 1 in force since 2019', '1 disputed claim']);
+    expect(card.querySelector('.measure button.line')!.textContent).toBe('Entity ListBIS · 2019in force');
     expect(text).toContain('15 CFR 744.11 · since 2019-10-09');
-    expect(text).toContain('Answer from Acme Corp: Acme denies it.');
+    expect(text).toContain('Entity List: as of November 1, 2026');
+    expect(text).toContain('A Think Tank, 2021-03-01: Acme makes widgets.');
+    expect(text).toContain('Answer from Acme Corp, 2021-03-02: Acme denies it.');
     expect(text).toContain('Subsidiary: Acme Sub — No listing in this dataset');
     expect(text).toContain('This dataset is 21 days old');
-    expect(text).toContain('Dataset as of November 25, 2026. Entity List: as of November 1, 2026.');
+    expect(text).toContain('Dataset as of November 25, 2026.');
     expect(card.querySelector('time[datetime="2026-11-25"]')).not.toBeNull();
   });
 
@@ -101,11 +107,30 @@ describe('interface text', () => {
     const card = renderCard();
     expect(card.getAttribute('lang')).toBe('ru');
     const text = card.textContent!;
-    expect(text).toContain('Компания · Китай · совпадение: «ACME»');
+    expect(card.querySelector('.kind')!.textContent).toBe('Компания · Китай');
+    expect(card.querySelector('.say')!.textContent).toBe('совпадение: «ACME»Это не та компания');
+    expect([...card.querySelectorAll('.summary li')].map((li) => li.textContent)).toEqual(['US · 1 действует с 2019 г.', '1 спорное утверждение']);
     expect(text).toContain('15 CFR 744.11 · с 2019-10-09');
-    expect(text).toContain('Ответ от Acme Corp: Acme denies it.');
+    expect(text).toContain('Ответ от Acme Corp, 2021-03-02: Acme denies it.');
     expect(text).toContain('Этому набору данных 21 день');
     expect(text).not.toMatch(/Government measures|Disputed claims|since/);
     expect(uiDir()).toBe('ltr');
+  });
+});
+
+describe('the card in Chinese', () => {
+  it('names a list by its common Chinese name and jurisdictions by their short names', () => {
+    fakeI18n.locale = 'zh_CN';
+    const card = renderCard();
+    expect([...card.querySelectorAll('.summary li')].map((li) => li.textContent)).toEqual(['美国 · 1 项有效，自 2019 年起', '1 项有争议的说法']);
+    expect(card.querySelector('.measure .name')!.textContent).toBe('实体清单');
+    expect(shortListName({ shortName: 'SDN List' })).toBe('SDN List'); // no Chinese name: the English short name
+  });
+
+  it('copies a citation as plain text: list, authority, date, citation', () => {
+    expect(measureCitationText(CARD.jurisdictions[0]!.measures[0]!)).toBe(
+      'Entity List (Supplement No. 4 to 15 CFR Part 744) (U.S. Department of Commerce, Bureau of Industry and Security (BIS))\n' +
+        '15 CFR 744.11, since 2019-10-09 (date the measure took effect)\n84 FR 54002, Federal Register, “Addition of Certain Entities”, 2019-10-09',
+    );
   });
 });

@@ -23,8 +23,8 @@ describe('check:locales', () => {
   });
 
   it('fails on a message id missing from a locale', () => {
-    const problems = checkLocales(broken('de', (m) => delete m.card_measures));
-    expect(problems).toEqual(['de: missing message "card_measures" (used in src/ui/Card.tsx)']);
+    const problems = checkLocales(broken('de', (m) => delete m.card_why));
+    expect(problems).toEqual(['de: missing message "card_why" (used in src/ui/ReaderSay.tsx)']);
   });
 
   it('fails on a plural form missing from a locale', () => {

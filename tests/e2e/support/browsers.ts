@@ -60,9 +60,11 @@ export async function serviceWorker(ctx: BrowserContext, match: (url: URL) => bo
 export interface FirefoxOptions {
   /** Without it, the same browser and profile settings, for a baseline (benchmarks, outcome comparisons). */
   withExtension?: boolean;
+  /** The built extension to install (default dist/firefox; e.g. a build from a test data folder). */
+  extensionDir?: string;
 }
 
-export async function launchFirefox(proxyPort: number, { withExtension = true }: FirefoxOptions = {}): Promise<Browser> {
+export async function launchFirefox(proxyPort: number, { withExtension = true, extensionDir = 'dist/firefox' }: FirefoxOptions = {}): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -82,6 +84,6 @@ export async function launchFirefox(proxyPort: number, { withExtension = true }:
       'services.settings.server': 'data:,#remote-settings-dummy/v1',
     },
   });
-  if (withExtension) await browser.installExtension(resolve('dist/firefox'));
+  if (withExtension) await browser.installExtension(resolve(extensionDir));
   return browser;
 }

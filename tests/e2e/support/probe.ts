@@ -78,3 +78,33 @@ export function syntheticHover({ x, y }: { x: number; y: number }): void {
   for (const type of ['mouseover', 'mouseenter', 'mousemove']) target.dispatchEvent(new MouseEvent(type, init));
   for (let i = 0; i < 5; i++) target.dispatchEvent(new PointerEvent('pointermove', { ...init, clientX: x + i }));
 }
+
+/**
+ * Firefox: where the card shows `text`. window.find searches rendered text, our closed root
+ * included, and Firefox's selection then holds the found range: its box, when the element at its
+ * centre is our host (the page sees only the host there), is in the card. Null when not shown
+ * (a closed line's details are not rendered, so their text is not found).
+ */
+export function cardTextBox(text: string): { x: number; y: number; top: number; bottom: number } | null {
+  const sel = getSelection()!;
+  sel.removeAllRanges();
+  const found = (window as unknown as { find: (s: string, c: boolean, b: boolean, w: boolean) => boolean }).find(text, true, false, true);
+  if (!found || sel.rangeCount === 0) return null;
+  const b = sel.getRangeAt(0).getBoundingClientRect();
+  sel.removeAllRanges();
+  const x = b.left + Math.min(b.width / 2, 20);
+  const y = b.top + b.height / 2;
+  const at = document.elementFromPoint(x, y);
+  if (!at || at.parentElement !== document.documentElement || at === document.body) return null;
+  return { x, y, top: b.top, bottom: b.bottom };
+}
+
+/** The card's top and bottom, from a point inside it: how far up and down the page sees our host. */
+export function cardExtent({ x, y }: { x: number; y: number }): { top: number; bottom: number } {
+  const host = document.elementFromPoint(x, y);
+  let top = y;
+  let bottom = y;
+  while (top > 0 && document.elementFromPoint(x, top - 1) === host) top -= 1;
+  while (bottom < innerHeight && document.elementFromPoint(x, bottom + 1) === host) bottom += 1;
+  return { top, bottom };
+}

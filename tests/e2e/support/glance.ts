@@ -1,0 +1,41 @@
+// What "at a glance" means for the seed article's Hikvision card, checked on what the card shows
+// (read in our closed root, Chromium): the summary names every jurisdiction with a measure and
+// the dispute count; every measure line and both claims with their answers are inside the card's
+// box, and the card does not scroll.
+import { expect } from 'vitest';
+import { loadDataset } from '../../../scripts/load-dataset.ts';
+
+export interface Glance {
+  scrollHeight: number;
+  clientHeight: number;
+  frame: { top: number; bottom: number };
+  viewport: number;
+  summary: Array<{ text: string; jurisdiction: string | null }>;
+  lines: Array<{ kind: 'measure' | 'claim' | 'answer'; list: string | null; top: number; bottom: number }>;
+}
+
+const { dataset } = loadDataset('data');
+
+/** The seed article's company, from the dataset itself: its jurisdictions, measures and claims. */
+export function hikvision() {
+  const e = dataset.entities.find((x) => x.id === 'hikvision')!;
+  const lists = new Map(dataset.lists.map((l) => [l.id, l]));
+  return { entity: e, jurisdictions: [...new Set(e.measures.map((m) => lists.get(m.list)!.jurisdiction))].sort() };
+}
+
+export function glanceChecks(g: Glance): void {
+  const { entity, jurisdictions } = hikvision();
+  expect([...new Set(g.summary.flatMap((p) => (p.jurisdiction ? [p.jurisdiction] : [])))].sort()).toEqual(jurisdictions);
+  expect(g.summary.at(-1)!.text).toBe(`${entity.claims.length} disputed claims`);
+  expect(g.summary[0]!.text).toBe('US · 6 in force since 2018');
+  expect(g.lines.filter((l) => l.kind === 'measure').map((l) => l.list).sort()).toEqual(entity.measures.map((m) => m.list).sort());
+  expect(g.lines.filter((l) => l.kind === 'claim')).toHaveLength(entity.claims.length);
+  expect(g.lines.filter((l) => l.kind === 'answer')).toHaveLength(entity.claims.flatMap((c) => c.counterClaims).length);
+  // No scrolling: the card's scroller holds all it has, and every line is inside its box and the viewport.
+  expect(g.scrollHeight).toBeLessThanOrEqual(g.clientHeight);
+  expect(g.frame.bottom).toBeLessThanOrEqual(g.viewport);
+  for (const l of g.lines) {
+    expect(l.top).toBeGreaterThanOrEqual(g.frame.top);
+    expect(l.bottom).toBeLessThanOrEqual(g.frame.bottom);
+  }
+}
