@@ -23,6 +23,24 @@ export function hikvision() {
   return { entity: e, jurisdictions: [...new Set(e.measures.map((m) => lists.get(m.list)!.jurisdiction))].sort() };
 }
 
+/**
+ * What the English card must show at a glance for Hikvision, from the dataset: a summary chip per
+ * jurisdiction ("US · 6 in force since 2018"; none is removed or a counter-measure here) and each
+ * measure's line ("BIS · 2019").
+ */
+export function hikvisionGlance(): { chips: string[]; lines: string[] } {
+  const { entity } = hikvision();
+  const lists = new Map(dataset.lists.map((l) => [l.id, l]));
+  const by = new Map<string, string[]>();
+  for (const m of entity.measures) {
+    const j = lists.get(m.list)!.jurisdiction;
+    by.set(j, [...(by.get(j) ?? []), m.since.slice(0, 4)]);
+  }
+  const chips = [...by].map(([j, years]) => `${j} · ${years.length} in force since ${years.sort()[0]}`);
+  const lines = entity.measures.map((m) => `${lists.get(m.list)!.authorityShort ?? lists.get(m.list)!.authority} · ${m.since.slice(0, 4)}`);
+  return { chips, lines };
+}
+
 export function glanceChecks(g: Glance): void {
   const { entity, jurisdictions } = hikvision();
   expect([...new Set(g.summary.flatMap((p) => (p.jurisdiction ? [p.jurisdiction] : [])))].sort()).toEqual(jurisdictions);
