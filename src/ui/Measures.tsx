@@ -55,10 +55,8 @@ function Line({ m }: { m: CardMeasure }) {
       <span class="meta">
         {m.authorityShort ?? m.authority} · {m.since.slice(0, 4)}
       </span>
-      <span class={m.removed ? 'state gone' : 'state'}>
-        {m.removed ? t('line_removed', m.removed.slice(0, 4)) : t('line_in_force')}
-        {m.kind === 'class-policy' ? ` · ${t('line_names_no_company')}` : null}
-      </span>
+      <span class={m.removed ? 'state gone' : 'state'}>{m.removed ? t('line_removed', m.removed.slice(0, 4)) : t('line_in_force')}</span>
+      {m.kind === 'class-policy' ? <span class="tag">{t('line_names_no_company')}</span> : null}
     </>
   );
 }

