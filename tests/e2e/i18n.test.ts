@@ -131,8 +131,8 @@ describe('Chromium: languages', () => {
       expect(text).toContain('有争议的说法');
       expect(text).toMatch(/Entity List.*15 CFR 744\.11 · 自 2019-10-09 起/s); // list name untranslated, ISO date
       // The summary in Chinese words; a list's line by its common Chinese name where it has one (实体清单), else its short name.
-      expect(await evalInCard(ctx, page, "return [...root.querySelectorAll('.summary li')].map((li) => li.textContent);")).toEqual(['美国 · 6 项有效，自 2018 年起', '2 项有争议的说法']);
-      expect(await evalInCard(ctx, page, "return [...root.querySelectorAll('.measure .name')].map((n) => n.textContent);")).toEqual(['NDAA § 889', '实体清单', 'Covered List', '中国军事企业清单', 'NS-CMIC List', 'Authorisation ban']);
+      expect(await evalInCard(ctx, page, "return [...root.querySelectorAll('.summary li')].map((li) => li.textContent);")).toEqual(['美国 · 6 项有效，自 2018 年起', '澳大利亚 · 1 项有效，自 2023 年起', '加拿大 · 1 项有效，自 2025 年起', '英国 · 1 项有效，自 2022 年起', '2 项有争议的说法']);
+      expect(await evalInCard(ctx, page, "return [...root.querySelectorAll('.measure .name')].map((n) => n.textContent);")).toEqual(['NDAA § 889', '实体清单', 'Covered List', 'NS-CMIC List', '中国军事企业清单', 'Authorisation ban', 'Defence camera removal', 'Federal-use ban', 'UK camera policy']);
       expect(text).toContain('Hikvision has accused IPVM'); // a claim stays in its language
       expect(text).toMatch(/数据集截至 \d{4}年\d{1,2}月\d{1,2}日。/); // the dataset date, long form, by Intl
       expect(text).not.toContain('Government measures');

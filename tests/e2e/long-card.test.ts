@@ -2,7 +2,7 @@
 // Firefox. Built once from a test data folder (COMPANY_CONTEXT_DATA: the real lists, one made-up
 // entity) into a scratch folder (COMPANY_CONTEXT_OUT), both browsers (~30 s).
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -15,17 +15,18 @@ import { cardExtent, cardTextBox, textPoint } from './support/probe.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const NAME = 'Longlist Holdings';
-const LISTS = ['us-bis-entity-list', 'us-ofac-sdn', 'us-dod-1260h', 'us-ofac-ns-cmic', 'us-fcc-covered-list', 'gb-uk-sanctions-list', 'eu-russia-asset-freeze',
-  'au-dfat-consolidated', 'ca-sema', 'jp-meti-end-user-list', 'ch-seco-sanctions', 'un-sc-consolidated', 'us-bis-meu-list', 'us-bis-unverified-list',
-  'us-dhs-uflpa', 'eu-russia-sectoral', 'cn-mofcom-unreliable-entity-list', 'ru-government-countermeasures', 'us-ofac-ssi', 'us-ndaa-889'];
+/** Twenty of the real lists (not class policies, which name nobody), each measure dated within its list's "as of". */
+const LIST_DEFS = (JSON.parse(readFileSync('data/lists.json', 'utf8')) as Array<{ id: string; kind: string; asOf: string }>).filter((l) => l.kind !== 'class-policy').slice(0, 20);
+const LISTS = LIST_DEFS.map((l) => l.id);
+const within = (date: string, i: number) => (date <= LIST_DEFS[i]!.asOf ? date : LIST_DEFS[i]!.asOf);
 const source = { publisher: 'Test Register', title: 'Test notice', date: '2020-01-02', ref: 'TR 1' };
 const ENTITY = {
   id: 'longlist-holdings', kind: 'company', name: NAME, country: 'RU',
   aliases: [{ text: NAME, kind: 'primary' }],
   measures: LISTS.map((list, i) => ({
-    list, program: `Program ${i + 1}`, listedAs: NAME.toUpperCase(), since: `${2005 + i}-01-02`, sinceMeaning: 'listed',
-    ...(i % 7 === 6 ? { removed: `${2006 + i}-06-30` } : {}),
-    citation: { ...source, ref: `TR ${i + 1}` }, verification: 'primary source, not checkable offline',
+    list, program: `Program ${i + 1}`, listedAs: NAME.toUpperCase(), since: within(`${2005 + i}-01-02`, i), sinceMeaning: 'listed',
+    ...(i % 7 === 6 ? { removed: within(`${2006 + i}-06-30`, i) } : {}),
+    citation: { ...source, date: within(source.date, i), ref: `TR ${i + 1}` }, verification: 'primary source, not checkable offline',
   })),
   claims: [{ id: 'longlist-claim', text: 'A made-up claim about the company, for a test.', by: 'A Newspaper', date: '2021-03', source, counterClaims: [{ by: NAME, text: 'A made-up answer.', date: '2021-04', source }] }],
   related: [],
