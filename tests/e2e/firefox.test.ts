@@ -134,7 +134,7 @@ describe.skipIf(!hasSeed)('Firefox: the seed article', () => {
     await glance.waitForFunction((name) => (CSS.highlights.get(name)?.size ?? 0) >= 4, { timeout: 15_000 }, MARK);
     // The headline's mention: there the card has its full height below it. (Firefox's larger
     // serif sets the body's first mention near the middle of the window, where any card of
-    // Hikvision's 10 measures and 2 disputes scrolls inside itself.)
+    // Hikvision's 9 measures and 2 disputes scrolls inside itself.)
     const p = (await glance.evaluate(textPoint, ['Hikvision', 0] as [string, number]))!;
     await glance.mouse.move(p.x - 30, p.y - 40);
     await glance.mouse.move(p.x, p.y, { steps: 4 });
