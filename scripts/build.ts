@@ -16,7 +16,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { build } from 'vite';
 import base from '../manifest.json' with { type: 'json' };
 import pkg from '../package.json' with { type: 'json' };
-import { DatasetError } from '../src/core/validate.ts';
+import { DatasetError } from '../src/core/problems.ts';
 import { loadDataset } from './load-dataset.ts';
 import { loadOfficial, OFFICIAL_DEFAULT, OFFICIAL_ENV } from './load-official.ts';
 import { datasetPlugin, preactNoHtmlSink } from './vite-plugins.ts';

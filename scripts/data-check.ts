@@ -1,6 +1,6 @@
 // `npm run data:check`: validates data/ as the build does and prints every problem, or a summary.
 import { loadDataset } from './load-dataset.ts';
-import { DatasetError, formatProblem } from '../src/core/validate.ts';
+import { DatasetError, formatProblem } from '../src/core/problems.ts';
 
 try {
   const { dataset } = loadDataset(process.env.COMPANY_CONTEXT_DATA ?? 'data');

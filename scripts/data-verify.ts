@@ -3,7 +3,7 @@
 // cannot be checked offline. Exits 1 on any contradiction; skips, saying so, when the folder is absent.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DatasetError, formatProblem } from '../src/core/validate.ts';
+import { DatasetError, formatProblem } from '../src/core/problems.ts';
 import { loadDataset } from './load-dataset.ts';
 import { Snapshots } from './verify/snapshots.ts';
 import { verifyDataset } from './verify/verify.ts';

@@ -218,9 +218,9 @@ function evaluate(dataset: Dataset, matcher: Matcher, ci: boolean): number {
   return code;
 }
 
-/** Every label's page and site, for drafts of the pages not yet labelled. */
-function existingLabels(): Label[] {
-  return SPLITS.flatMap((split) => labelsOf(split).map((l) => l.label));
+/** Every label with its split: drafts keep a labelled site in its split. */
+function existingLabels(): Array<{ split: Split; label: Label }> {
+  return SPLITS.flatMap((split) => labelsOf(split).map(({ label }) => ({ split, label })));
 }
 
 const { dataset } = loadDataset(process.env.COMPANY_CONTEXT_DATA ?? 'data');
@@ -236,5 +236,5 @@ const draftsDir = arg('--drafts');
 const acceptDir = arg('--accept');
 const only = arg('--only');
 if (draftsDir !== null) writeDrafts(dataset, existingLabels(), draftsDir || '/tmp/label-drafts', only ? new Set(only.split(',')) : undefined);
-else if (acceptDir !== null) acceptDrafts(dataset, acceptDir);
+else if (acceptDir !== null) acceptDrafts(dataset, existingLabels(), acceptDir);
 else process.exitCode = evaluate(dataset, matcher, process.argv.includes('--ci'));

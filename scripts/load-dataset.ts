@@ -4,7 +4,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Dataset, Entity, ListDef } from '../src/core/dataset.ts';
-import { DatasetError, checkDataset, printable, validateEntity, validateLists, type DatasetProblem } from '../src/core/validate.ts';
+import { checkDataset } from '../src/core/check-dataset.ts';
+import { DatasetError, printable, type DatasetProblem } from '../src/core/problems.ts';
+import { validateEntity, validateLists } from '../src/core/validate.ts';
 
 /** Twenty times the largest entity file; a bigger one is not hand-written data. */
 const MAX_FILE_BYTES = 200_000;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Dataset } from '../src/core/dataset.ts';
 import { OFFICIAL_DATE_MEANINGS, type OfficialRecord } from '../src/core/official.ts';
-import { DatasetError, printable, type DatasetProblem } from '../src/core/validate.ts';
+import { DatasetError, printable, type DatasetProblem } from '../src/core/problems.ts';
 
 const BASES = ['stated', 'latest date in file', 'file name', 'unknown'];
 const isStr = (x: unknown): x is string => typeof x === 'string';

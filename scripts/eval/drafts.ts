@@ -4,38 +4,23 @@ import { dirname, join } from 'node:path';
 import { compileNameIndex } from '../../src/core/compile.ts';
 import type { Dataset } from '../../src/core/dataset.ts';
 import { Matcher, NAME_CUE } from '../../src/core/matcher.ts';
-import { LABELS, SHARED, SPLITS, firstPages, labelFile, siteOf, splitOfNewSite, webExtraPages, type Label, type Split } from './corpus.ts';
+import { LABELS, SHARED, firstPages, labelFile, siteOf, splitOfNewSite, webExtraPages, type Label, type Split } from './corpus.ts';
 import { DRAFT_LEAD, pageText, squash } from './page-text.ts';
 
 /** The split of every site already labelled (a site never moves between splits). */
-function knownSites(): Map<string, Split> {
-  const known = new Map<string, Split>();
-  for (const split of SPLITS) {
-    const dir = join(LABELS, split);
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
-      known.set((JSON.parse(readFileSync(join(dir, f), 'utf8')) as Label).site, split);
-    }
-  }
-  return known;
+function knownSites(labels: ReadonlyArray<{ split: Split; label: Label }>): Map<string, Split> {
+  return new Map(labels.map(({ split, label }) => [label.site, split]));
 }
 
-/**
- * Labelling aid: for every page under ../shared/pages without a label, a draft label file in `dir`
- * with its site and split (a site already in a split keeps it; a new site gets the hash's split)
- * listing each loose candidate (any alias, any case, no evidence) with a ready quote and a wider
- * context. Drafts do not say what the matcher decides, so labels are not anchored on it. A
- * labeller sets `keep` (and the entity, when several share the name), adds any mention the draft
- * missed, and the result is saved under tests/eval/labels/<split>/.
- */
-export function writeDrafts(dataset: Dataset, labels: readonly Label[], dir: string, only?: ReadonlySet<string>): void {
+export function writeDrafts(dataset: Dataset, labels: ReadonlyArray<{ split: Split; label: Label }>, dir: string, only?: ReadonlySet<string>): void {
   const index = compileNameIndex(dataset);
   // Every alias in any case, with no evidence asked; cue words ("iPhone") name a product, not the
   // company, so they are not candidates. With `only` (entities added after the pages were
   // labelled), the labelled pages are drafted again for those entities' names alone.
   const keep = (f: number, e: number) => (f & NAME_CUE) === 0 && (!only || only.has(index.entities[e]!));
   const loose = new Matcher({ ...index, names: index.names.filter(([, e, f]) => keep(f, e)).map(([k, e, , t]) => [k, e, 0, t]) });
-  const known = knownSites();
-  const labelled = new Set(labels.map((l) => l.page));
+  const known = knownSites(labels);
+  const labelled = new Set(labels.map((l) => l.label.page));
   const pages = [...firstPages(), ...webExtraPages()].filter((p) => (only ? labelled.has(p) : !labelled.has(p)));
   mkdirSync(dir, { recursive: true });
   let withCandidates = 0;
@@ -95,8 +80,8 @@ function jsonFiles(dir: string): string[] {
  * undecided entry or an entry still naming several entities, and a page whose site is in the
  * other split.
  */
-export function acceptDrafts(dataset: Dataset, dir: string): void {
-  const known = knownSites();
+export function acceptDrafts(dataset: Dataset, labels: ReadonlyArray<{ split: Split; label: Label }>, dir: string): void {
+  const known = knownSites(labels);
   const ids = new Set(dataset.entities.map((e) => e.id));
   const problems: string[] = [];
   const out: Array<{ file: string; label: Label }> = [];

@@ -67,6 +67,14 @@ export function titleCase(text: string, toks: Token[], from: number, to: number)
   return words >= 3 && caps / words >= 0.8;
 }
 
+/** What the words beside a name look like, worked out once per name. */
+export interface Around {
+  /** Most neighbouring words capitalised: a headline or a menu (`titleCase`). */
+  title: boolean;
+  /** A capitalised word right after it (`capitalisedNext`). */
+  capNext: boolean;
+}
+
 /** Only spaces between two tokens: one name could run across them. */
 const JOINED = /^[ \u00A0]{1,2}$/;
 
@@ -76,16 +84,16 @@ const JOINED = /^[ \u00A0]{1,2}$/;
  * Not a sentence's first word ("Yesterday Apple ..."), not a role ("rival Intel", "Versandriese
  * Amazon"), not in a headline or menu, where every word is capitalised.
  */
-export function extendsAnotherName(text: string, toks: Token[], from: number, to: number): boolean {
+export function extendsAnotherName(text: string, toks: Token[], from: number, around: Around): boolean {
   const prev = toks[from - 1];
   if (!prev || !JOINED.test(text.slice(prev.end, toks[from]!.start))) return false;
   const raw = text.slice(prev.start, prev.end);
   if (!UPPER.test(raw) || raw === raw.toUpperCase() || isCue(prev.key)) return false;
-  if (titleCase(text, toks, from, to)) return false;
+  if (around.title) return false;
   // A sentence's first word is capitalised anyway: it extends the name only if the word after is
   // capitalised too ("Pimco Total Return ..."). After an opening quote it is a name's first word
   // ("“Nature Shell” jacket").
-  if (from - 1 === 0 || SENTENCE_END.test(text.slice(toks[from - 2]!.end, prev.start))) return capitalisedNext(text, toks, to);
+  if (from - 1 === 0 || SENTENCE_END.test(text.slice(toks[from - 2]!.end, prev.start))) return around.capNext;
   return true;
 }
 
@@ -166,7 +174,7 @@ export function possessive(text: string, toks: Token[], from: number, end: numbe
 
 /**
  * In parentheses right after another proper name, the name is that name's abbreviation: "Pacific
- * Vantage Holdings (PVH)". Returns 'defines' then, unless the name before is the same entity's.
+ * Vantage Holdings (PVH)" (the matcher then checks whether the name before is the same entity's).
  */
 export function parenthesised(text: string, start: number, end: number): boolean {
   return /\(\s*$/.test(text.slice(Math.max(0, start - 2), start)) && /^\s*\)/.test(text.slice(end, end + 2)) && /\p{Lu}[\p{L}.]*\s*\(\s*$/u.test(text.slice(Math.max(0, start - 40), start));
@@ -184,15 +192,14 @@ const ARTICLES = new Set([
  * are named so ("a battle with Amazon", "bei Amazon"); rivers and common nouns are not ("the
  * Amazon", "an apple").
  */
-export function bareName(text: string, toks: Token[], from: number, to: number): boolean {
+export function bareName(text: string, toks: Token[], from: number, around: Around, extended: boolean): boolean {
   const raw = text.slice(toks[from]!.start, toks[from]!.end);
   if (!UPPER.test(raw) || raw === raw.toUpperCase() || opensSentence(text, toks, from)) return false;
   const prev = toks[from - 1];
   if (prev && ARTICLES.has(prev.key)) return false;
   // A possessive before it is a determiner too: "Ecuador's Amazon forests".
   if (prev && prev.key === 's' && /['’]$/.test(text.slice(0, prev.start))) return false;
-  if (capitalisedNext(text, toks, to) || titleCase(text, toks, from, to)) return false;
-  return !extendsAnotherName(text, toks, from, to);
+  return !around.capNext && !around.title && !extended;
 }
 
 /** Whether the letters before index `k` close a sentence, a headline or a quotation. */
@@ -200,3 +207,69 @@ export function opensSentence(text: string, toks: Token[], k: number): boolean {
   return k === 0 || SENTENCE_BREAK.test(text.slice(toks[k - 1]!.end, toks[k]!.start));
 }
 
+export interface Signals {
+  /** Part of a web or e-mail address: never a mention. */
+  address?: true;
+  /** A capitalised word before it makes somebody else's name ("Nordic Shell Tours"). */
+  extended?: true;
+  /** In parentheses after another proper name, which it abbreviates. */
+  defines?: true;
+  /** Written as the company's web shop ("Amazon.de"). */
+  shop?: true;
+  /** Latin letters in Chinese or Japanese text. */
+  cjk?: true;
+  /** One item of a list of names. */
+  listed?: true;
+  /** A possessive ("Amazon's"). */
+  possessive?: true;
+  /** Written as a name: capitalised inside a sentence, no article, no capitalised neighbour. */
+  bare?: true;
+  /** In parentheses right after a name of the same entity: its abbreviation, defined on the page. */
+  abbreviates?: true;
+  /** A capitalised word follows it, so at a sentence start it may open another name ("Total Dodge sales"). */
+  capNext?: true;
+}
+
+/** What `ownEvidence` reads of a match (src/core/matcher.ts, `Match`). */
+export interface Evidential {
+  suffixed: boolean;
+  caseless: boolean;
+  sentenceStart: boolean;
+  cue?: string;
+  signals?: Signals;
+}
+
+/** Every structural signal around tokens [from, to] (text offsets [start, end)); none when nothing is said. */
+export function signalsOf(text: string, toks: Token[], from: number, to: number, start: number, end: number): { signals?: Signals } {
+  const s: Signals = {};
+  const around = { title: titleCase(text, toks, from, to), capNext: capitalisedNext(text, toks, to) };
+  const extended = extendsAnotherName(text, toks, from, around);
+  if (inAddress(text, start, end)) s.address = true;
+  if (extended) s.extended = true;
+  if (parenthesised(text, start, end)) s.defines = true;
+  if (shopDomain(text, end)) s.shop = true;
+  if (amidCjk(text, start, end)) s.cjk = true;
+  if (inNameList(text, start, end)) s.listed = true;
+  if (possessive(text, toks, from, end)) s.possessive = true;
+  if (around.capNext) s.capNext = true;
+  if (bareName(text, toks, from, around, extended)) s.bare = true;
+  return Object.keys(s).length > 0 ? { signals: s } : {};
+}
+
+/**
+ * The evidence a match carries by itself: what is written in and around it. Null when there is
+ * none, or when the text says it is something else (an address, part of another name, another
+ * name's abbreviation).
+ */
+export function ownEvidence(m: Evidential): string | null {
+  const s = m.signals ?? {};
+  if (m.suffixed) return 'a legal form follows it';
+  if (s.shop) return 'it is written as the company’s web shop';
+  if (s.cjk && !m.caseless) return 'it is written in Latin letters in Chinese or Japanese text, where such a word is a name';
+  // At a sentence start a capital proves nothing, and a capitalised word after it may open another name.
+  if (m.cue !== undefined && !(m.sentenceStart && s.capNext)) return `the word “${m.cue}” is near it`;
+  if (s.listed) return 'it is one of a list of names';
+  if (s.possessive && !m.sentenceStart) return 'it is written as a possessive';
+  if (s.bare) return 'it is written as a name (capitalised inside a sentence, without an article)';
+  return null;
+}

@@ -1,7 +1,7 @@
 // Finds mentions of dataset names in a run of text. Exact token matching over a trie of folded
 // name tokens: leftmost-longest, word-bounded, never fuzzy. DOM-free so that it is unit-tested
 // in Node and shared with the build.
-import { amidCjk, bareName, capitalisedNext, cueNear, extendsAnotherName, inAddress, inNameList, opensSentence, parenthesised, possessive, shopDomain } from './evidence.ts';
+import { cueNear, opensSentence, ownEvidence, signalsOf, type Signals } from './evidence.ts';
 import { LEGAL_SUFFIXES, isCjkToken, tokenize, type Token } from './normalize.ts';
 
 /** Compiled form of every alias, as bundled into the content script. */
@@ -46,29 +46,6 @@ export interface Match {
   signals?: Signals;
 }
 
-export interface Signals {
-  /** Part of a web or e-mail address: never a mention. */
-  address?: true;
-  /** A capitalised word before it makes somebody else's name ("Nordic Shell Tours"). */
-  extended?: true;
-  /** In parentheses after another proper name, which it abbreviates. */
-  defines?: true;
-  /** Written as the company's web shop ("Amazon.de"). */
-  shop?: true;
-  /** Latin letters in Chinese or Japanese text. */
-  cjk?: true;
-  /** One item of a list of names. */
-  listed?: true;
-  /** A possessive ("Amazon's"). */
-  possessive?: true;
-  /** Written as a name: capitalised inside a sentence, no article, no capitalised neighbour. */
-  bare?: true;
-  /** In parentheses right after a name of the same entity: its abbreviation, defined on the page. */
-  abbreviates?: true;
-  /** A capitalised word follows it, so at a sentence start it may open another name ("Total Dodge sales"). */
-  capNext?: true;
-}
-
 export interface TrieNode {
   next: Map<string, TrieNode>;
   ends: NameEntry[];
@@ -109,20 +86,6 @@ function caseOk(entry: NameEntry, text: string, toks: Token[], from: number, to:
     if (text.slice(t.start, t.end) !== want[k - from]) return false;
   }
   return true;
-}
-
-function signalsOf(text: string, toks: Token[], from: number, to: number, start: number, end: number): { signals?: Signals } {
-  const s: Signals = {};
-  if (inAddress(text, start, end)) s.address = true;
-  if (extendsAnotherName(text, toks, from, to)) s.extended = true;
-  if (parenthesised(text, start, end)) s.defines = true;
-  if (shopDomain(text, end)) s.shop = true;
-  if (amidCjk(text, start, end)) s.cjk = true;
-  if (inNameList(text, start, end)) s.listed = true;
-  if (possessive(text, toks, from, end)) s.possessive = true;
-  if (capitalisedNext(text, toks, to)) s.capNext = true;
-  if (bareName(text, toks, from, to)) s.bare = true;
-  return Object.keys(s).length > 0 ? { signals: s } : {};
 }
 
 /**
@@ -237,24 +200,6 @@ export class Matcher {
     }
     return out;
   }
-}
-
-/**
- * The evidence a match carries by itself: what is written in and around it. Null when there is
- * none, or when the text says it is something else (an address, part of another name, another
- * name's abbreviation).
- */
-function ownEvidence(m: Match): string | null {
-  const s = m.signals ?? {};
-  if (m.suffixed) return 'a legal form follows it';
-  if (s.shop) return 'it is written as the company’s web shop';
-  if (s.cjk && !m.caseless) return 'it is written in Latin letters in Chinese or Japanese text, where such a word is a name';
-  // At a sentence start a capital proves nothing, and a capitalised word after it may open another name.
-  if (m.cue !== undefined && !(m.sentenceStart && s.capNext)) return `the word “${m.cue}” is near it`;
-  if (s.listed) return 'it is one of a list of names';
-  if (s.possessive && !m.sentenceStart) return 'it is written as a possessive';
-  if (s.bare) return 'it is written as a name (capitalised inside a sentence, without an article)';
-  return null;
 }
 
 /**

@@ -2,83 +2,12 @@
 // problems are collected, so a broken dataset fails the build with one complete report.
 import {
   ALIAS_KINDS, AUTHORITY_SHORT_MAX, DATE_MEANINGS, ENTITY_KINDS, MEASURE_KINDS, RELATION_TYPES, SHORT_NAME_LANGS, SHORT_NAME_MAX,
-  type Alias, type Citation, type Claim, type CounterClaim, type Dataset, type Entity, type ListDef,
+  type Alias, type Citation, type Claim, type CounterClaim, type Entity, type ListDef,
   type Measure, type Relation,
 } from './dataset.ts';
 import { isAliasText, isEntityId } from './messages.ts';
 import { nameKey } from './normalize.ts';
-
-export interface DatasetProblem {
-  file: string;
-  record: string;
-  field: string;
-  message: string;
-}
-
-export function formatProblem(p: DatasetProblem): string {
-  return `${p.file}: ${p.record}: ${p.field}: ${p.message}`;
-}
-
-/** A report stays readable when one broken array produces thousands of problems. */
-const MAX_REPORTED = 100;
-
-export class DatasetError extends Error {
-  constructor(readonly problems: DatasetProblem[]) {
-    const more = problems.length > MAX_REPORTED ? `\n... and ${problems.length - MAX_REPORTED} more` : '';
-    super(`dataset has ${problems.length} problem(s):\n${problems.slice(0, MAX_REPORTED).map(formatProblem).join('\n')}${more}`);
-  }
-}
-
-/** Longer than any text a card shows; also keeps every check on a string linear and quick. */
-export const MAX_TEXT = 2000;
-/** More items than any record needs; bounds the pairwise checks (notNames against aliases). */
-export const MAX_ITEMS = 1000;
-
-/**
- * Tab and line feed are allowed in text (a quoted statement may have them), and the joiners
- * U+200C/U+200D that Persian and other scripts need; nothing else invisible.
- */
-const HIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/;
-const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/g;
-
-/**
- * A value from the file as the report shows it: quoted, cut short, control and bidi characters
- * escaped, so a hostile value can neither flood the terminal nor reorder the report's own text.
- */
-export function shown(v: string, max = 60): string {
-  const cut = v.length > max ? `${v.slice(0, max)}…` : v;
-  return `"${printable(cut.replace(/["\\]/g, (c) => `\\${c}`))}"`;
-}
-
-/** Text with every control, bidi and invisible character written as \uXXXX. */
-export function printable(s: string): string {
-  return s.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** A record's name in the report: its id when it is a valid one, else the id shown quoted. */
-function recordName(kind: 'entity' | 'list', id: unknown, fallback: string): string {
-  if (typeof id !== 'string') return `${kind} ${fallback}`;
-  return `${kind} ${isEntityId(id) ? id : shown(id)}`;
-}
-
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** True for YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date. */
-export function isPartialDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const [, y, mo, d] = m;
-  if (mo === undefined) return true;
-  if (Number(mo) < 1 || Number(mo) > 12) return false;
-  if (d === undefined) return true;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  return date.getUTCDate() === Number(d);
-}
-
-/** Compares partial dates by their earliest possible day. */
-export function compareDates(a: string, b: string): number {
-  return a.padEnd(10, '-00').localeCompare(b.padEnd(10, '-00'));
-}
+import { HIDDEN, MAX_ITEMS, MAX_TEXT, compareDates, isPartialDate, recordName, shown, type DatasetProblem } from './problems.ts';
 
 /** Reads fields of one record and records what is wrong with them. */
 class Reader {
@@ -368,83 +297,4 @@ function relation(r: Reader, v: unknown, f: string): Relation | undefined {
   const note = r.str(o, f, 'note', true);
   if (note) rel.note = note;
   return rel;
-}
-
-/**
- * What a measure owes its list. A `class-policy` names nobody: no `listedAs`, and `reportedBy`
- * cites the reporting that says it covers the entity; every other kind names the entity. And the
- * `asOf` rule: no fact on a list (the measure's dates, its citation's, its reporting's) is newer
- * than the list's `asOf`, the date of our knowledge of it.
- */
-function checkMeasureOnList(m: Measure, list: ListDef, f: string, fail: (field: string, message: string) => void): void {
-  if (list.kind === 'class-policy') {
-    if (m.listedAs !== undefined) fail(`${f}.listedAs`, `must be absent: list ${shown(list.id)} is a class policy, which names no company`);
-    if (!m.reportedBy || m.reportedBy.length === 0) fail(`${f}.reportedBy`, `required on a class policy (list ${shown(list.id)}): the reporting that says it covers this entity`);
-  } else if (m.listedAs === undefined) {
-    fail(`${f}.listedAs`, 'required non-empty string');
-  }
-  if (!list.asOf || !isPartialDate(list.asOf)) return;
-  const facts: Array<[string, string | undefined]> = [
-    ['since', m.since], ['removed', m.removed], ['citation.date', m.citation.date],
-    ...(m.reportedBy ?? []).map((c, i): [string, string | undefined] => [`reportedBy[${i}].date`, c.date]),
-  ];
-  for (const [field, date] of facts) {
-    if (date && isPartialDate(date) && compareDates(date, list.asOf) > 0) {
-      fail(`${f}.${field}`, `${date} is newer than the asOf date of list ${shown(list.id)} (${list.asOf}, data/lists.json): raise the list's asOf, or leave the fact out`);
-    }
-  }
-}
-
-/**
- * Checks what spans files: duplicate ids, unknown list ids, dangling entity references, and an
- * unambiguous alias claimed by two entities (the matcher could not tell them apart).
- */
-export function checkDataset(lists: Array<{ file: string; list: ListDef }>, entities: Array<{ file: string; entity: Entity }>, problems: DatasetProblem[]): Dataset {
-  const listIds = new Map<string, string>();
-  const listDefs = new Map<string, ListDef>();
-  for (const { file, list } of lists) {
-    // A missing id is reported where it is read; two of them are not "duplicates".
-    if (list.id && listIds.has(list.id)) problems.push({ file, record: recordName('list', list.id, ''), field: 'id', message: `duplicate list id (also in ${listIds.get(list.id)})` });
-    listIds.set(list.id, file);
-    if (!listDefs.has(list.id)) listDefs.set(list.id, list);
-  }
-  const entityIds = new Map<string, string>();
-  for (const { file, entity } of entities) {
-    if (entity.id && entityIds.has(entity.id)) problems.push({ file, record: recordName('entity', entity.id, ''), field: 'id', message: `duplicate entity id (also in ${entityIds.get(entity.id)})` });
-    entityIds.set(entity.id, file);
-  }
-  const aliasOwner = new Map<string, { id: string; ambiguous: boolean }>();
-  for (const { file, entity } of entities) {
-    const record = recordName('entity', entity.id || undefined, '(no id)');
-    const fail = (field: string, message: string) => problems.push({ file, record, field, message });
-    entity.measures.forEach((m, i) => {
-      const list = listDefs.get(m.list);
-      if (m.list && !list) fail(`measures[${i}].list`, `unknown list id ${shown(m.list)} (declare it in data/lists.json)`);
-      if (list) checkMeasureOnList(m, list, `measures[${i}]`, fail);
-    });
-    const refs: Array<[string, string | undefined]> = [
-      ...entity.related.map((x, i): [string, string] => [`related[${i}].entity`, x.entity]),
-      ...entity.claims.flatMap((c, i): Array<[string, string | undefined]> => [
-        [`claims[${i}].byEntity`, c.byEntity],
-        ...c.counterClaims.map((cc, j): [string, string | undefined] => [`claims[${i}].counterClaims[${j}].byEntity`, cc.byEntity]),
-      ]),
-    ];
-    for (const [field, ref] of refs) {
-      if (ref !== undefined && !entityIds.has(ref)) fail(field, `refers to unknown entity ${shown(ref)}`);
-    }
-    entity.related.forEach((x, i) => {
-      if (x.entity === entity.id) fail(`related[${i}].entity`, 'an entity cannot be related to itself');
-    });
-    entity.aliases.forEach((a, i) => {
-      const key = nameKey(a.text);
-      const prev = aliasOwner.get(key);
-      if (prev && prev.id !== entity.id && !(prev.ambiguous && a.ambiguous)) {
-        fail(`aliases[${i}].text`, `${shown(a.text)} is also an alias of ${shown(prev.id)}; mark it ambiguous in both or keep it in one`);
-      }
-      if (!prev) aliasOwner.set(key, { id: entity.id, ambiguous: a.ambiguous === true });
-    });
-  }
-  const all = lists.map((l) => l.list);
-  const asOf = all.map((l) => l.asOf).filter(Boolean).sort().pop() ?? '';
-  return { asOf, lists: all, entities: entities.map((e) => e.entity).sort((a, b) => a.id.localeCompare(b.id)) };
 }

@@ -7,7 +7,7 @@ import { compileNameIndex } from '../../src/core/compile.ts';
 import { NAME_AMBIGUOUS, NAME_SHORT, Matcher, resolveMatches } from '../../src/core/matcher.ts';
 import { officialCard, officialNameFlags, withOfficial, withOfficialRecords } from '../../src/core/official-card.ts';
 import type { OfficialRecord } from '../../src/core/official.ts';
-import { DatasetError } from '../../src/core/validate.ts';
+import { DatasetError } from '../../src/core/problems.ts';
 import { loadDataset } from '../../scripts/load-dataset.ts';
 import { loadOfficial, OFFICIAL_ENV } from '../../scripts/load-official.ts';
 import { curatedNames } from '../../scripts/lib/name-index.ts';

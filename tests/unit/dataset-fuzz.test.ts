@@ -13,7 +13,7 @@ import { loadDataset } from '../../scripts/load-dataset.ts';
 import { cardData, compileNameIndex } from '../../src/core/compile.ts';
 import type { Dataset } from '../../src/core/dataset.ts';
 import { isAliasText, isEntityId } from '../../src/core/messages.ts';
-import { DatasetError, MAX_TEXT, formatProblem, type DatasetProblem } from '../../src/core/validate.ts';
+import { DatasetError, MAX_TEXT, formatProblem, type DatasetProblem } from '../../src/core/problems.ts';
 
 const FIXTURE = 'tests/fixtures/dataset';
 const SEED = 20260;

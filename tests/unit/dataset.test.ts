@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../scripts/load-dataset.ts';
 import { datasetPlugin } from '../../scripts/vite-plugins.ts';
 import { cardData, compileNameIndex, entityStatus } from '../../src/core/compile.ts';
-import { DatasetError, isPartialDate } from '../../src/core/validate.ts';
+import { DatasetError, isPartialDate } from '../../src/core/problems.ts';
 
 const FIXTURE = 'tests/fixtures/dataset';
 const dirs: string[] = [];
