@@ -113,8 +113,14 @@ describe('Firefox: a card with 20 measures', () => {
     const clip = { x: first.x, y: card.top, width: 200, height: card.bottom - card.top };
     const shot = async () => Buffer.from(await page.screenshot({ clip, encoding: 'binary' }));
     // Onto the card first (a line under the pointer is highlighted), then the picture to compare with.
-    await page.mouse.move(first.x + 40, (card.top + card.bottom) / 2, { steps: 5 });
-    await new Promise((r) => setTimeout(r, 200));
+    const at = { x: first.x + 40, y: (card.top + card.bottom) / 2 };
+    await page.mouse.move(at.x, at.y, { steps: 5 });
+    // The card is what the pointer is over, and two frames have been painted since: Firefox routes a
+    // wheel by the compositor's picture of the page, which can lag the DOM under load (a wheel sent
+    // 200 ms after the move once scrolled the page, CI of a716343).
+    await page.waitForFunction(({ x, y }) => document.elementFromPoint(x, y)?.matches(':popover-open') ?? false, { timeout: 5000 }, at);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await new Promise((r) => setTimeout(r, 500));
     const before = await shot();
     expect((await shot()).equals(before)).toBe(true); // still: the comparison below means something
     for (let i = 0; i < 3; i++) await page.mouse.wheel({ deltaY: 300 });
