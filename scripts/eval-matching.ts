@@ -225,8 +225,9 @@ function existingLabels(): Array<{ split: Split; label: Label }> {
 
 const { dataset } = loadDataset(process.env.COMPANY_CONTEXT_DATA ?? 'data');
 // --with-official: the names of data/generated/official.json too, as a --with-official build has them.
+// --one-word-names: with the one-word official names the build leaves out (scripts/lib/name-index.ts).
 const official = process.argv.includes('--with-official') ? loadOfficial(resolve(OFFICIAL_DEFAULT), dataset) : null;
-const matcher = new Matcher(official ? withOfficialNames(dataset, curatedNames(dataset), official).index : curatedNames(dataset));
+const matcher = new Matcher(official ? withOfficialNames(dataset, curatedNames(dataset), official, process.argv.includes('--one-word-names')).index : curatedNames(dataset));
 if (!existsSync(SHARED)) console.log(`eval:matching: ${SHARED} is absent: real pages are skipped; written articles still count.`);
 const arg = (flag: string) => {
   const i = process.argv.indexOf(flag);

@@ -34,12 +34,12 @@ function cardOfficial(r: OfficialRecord): CardOfficial {
 /**
  * The rule for imported names, stricter than any curated alias (docs/matching.md, "Official
  * lists"): a name whose folded key is any curated name, alias, not-name or cue is left to the
- * curated entity; a name of one word that is a word of some language (`isWord`; the build passes
- * scripts/lib/common-words.ts), or shorter than six letters, is not marked, and one that is no
- * word of any language is a plain name; one of at most two such words is marked only when written exactly and then
- * only with a legal form after it or the organisation's full name elsewhere on the page (the
- * ambiguous, short path of resolveMatches); longer names, and short ones with their legal form,
- * are plain names.
+ * curated entity; a name of one word that is a word of some language or a place (`isWord`; the
+ * build passes scripts/lib/name-index.ts's isAnyWord), or shorter than six letters, is not
+ * marked, and one that is neither is ambiguous (written as the list or as a name, with evidence);
+ * one of at most two words is marked only when written exactly and then only with a legal form
+ * after it or the organisation's full name elsewhere on the page (the ambiguous, short path of
+ * resolveMatches); longer names, and short ones with their legal form, are plain names.
  */
 export function officialNameFlags(text: string, curatedKeys: ReadonlySet<string>, isWord: (key: string) => boolean = () => true): number | null {
   const key = nameKey(text);
@@ -51,11 +51,15 @@ export function officialNameFlags(text: string, curatedKeys: ReadonlySet<string>
   const legalForm = core.length < toks.length;
   if (words > 2) return 0;
   if (legalForm) return 0;
-  // One word that is no word of any language the pages use ("Sovcombank", "Rosoboronexport") is
-  // as distinctive as a long name; any other single word ("APEX", "Progress") is not marked.
-  if (words <= 1 && !/\d/.test(key)) return core.length === 1 && /^\p{L}{6,}$/u.test(core[0]!) && !isWord(core[0]!) ? 0 : null;
+  // One word that is no word of any language the pages use, nor a place ("Sovcombank",
+  // "Rosoboronexport"), is marked where it is written as a name, in the list's case or with a
+  // capital (withOfficial), with evidence: a lower-case "technolab" is somebody's word. Any other
+  // single word ("APEX", "Progress") is not marked.
+  if (words <= 1 && !/\d/.test(key)) return core.length === 1 && /^\p{L}{6,}$/u.test(core[0]!) && !isWord(core[0]!) ? NAME_AMBIGUOUS : null;
   return NAME_AMBIGUOUS | NAME_SHORT;
 }
+
+const capitalised = (word: string): string => word.charAt(0) + word.slice(1).toLowerCase();
 
 /**
  * Adds the official records to a curated name index. Imported-only records are grouped by their
@@ -94,6 +98,8 @@ export function withOfficial(dataset: Dataset, index: NameIndex, records: readon
       if (flags === null || seen.has(key)) continue;
       seen.add(key);
       names.push([key, pos, flags, text]);
+      // Prose writes a one-word name that a list writes in capitals with one ("SOVCOMBANK", "Sovcombank").
+      if (flags === NAME_AMBIGUOUS && text === text.toUpperCase() && text !== text.toLowerCase()) names.push([key, pos, flags, capitalised(text)]);
     }
     // An organisation none of whose names passes the rule is not marked, and so gets no entity.
     if (seen.size === 0) continue;

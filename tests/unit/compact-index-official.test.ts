@@ -48,6 +48,17 @@ describe('official names', () => {
     expect(marked('The Zorvex Dynamics Research Bureau, or Zorvex Dynamics, said.')).toEqual(['Zorvex Dynamics Research Bureau', 'Zorvex Dynamics']);
   });
 
+  it('marks a one-word name written as the list writes it or as a name, with evidence, never in lower case', () => {
+    const { index } = withOfficial(dataset, curated, [rec({ name: 'ZORVEXBANK' })], () => false);
+    expect(index.names.slice(curated.names.length).map((n) => n[3])).toEqual(['ZORVEXBANK', 'Zorvexbank']);
+    const m = new Matcher(index);
+    const marked = (text: string) => resolveMatches(m.find(text)).map((x) => text.slice(x.start, x.end));
+    expect(marked('Shares of Zorvexbank fell on Monday.')).toEqual(['Zorvexbank']);
+    expect(marked("Analysts cut ZORVEXBANK's rating.")).toEqual(['ZORVEXBANK']);
+    expect(marked('tags: zorvexbank and friends')).toEqual([]);
+    expect(marked('See https://zorvexbank.example/ for details.')).toEqual([]);
+  });
+
   it('never adds a name to a curated alias, however the official file writes it', () => {
     const ambiguous = dataset.entities.flatMap((e) => e.aliases.filter((a) => a.ambiguous).map((a) => a.text))[0]!;
     const { index } = withOfficial(dataset, curated, [rec({ name: `${ambiguous.toUpperCase()} Holdings Group International`, aliases: [ambiguous, ambiguous.toLowerCase()] })]);

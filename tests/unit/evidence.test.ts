@@ -5,7 +5,10 @@ import { compileNameIndex } from '../../src/core/compile.ts';
 import type { Dataset } from '../../src/core/dataset.ts';
 import { Matcher, NAME_AMBIGUOUS, NAME_SHORT, resolveMatches, type NameIndex } from '../../src/core/matcher.ts';
 import { officialNameFlags } from '../../src/core/official-card.ts';
+import { foldToken } from '../../src/core/normalize.ts';
 import { isCommonWord, isWord } from '../../scripts/lib/common-words.ts';
+import { inDictionary, isDictionaryWord, parseDictionary } from '../../scripts/lib/dictionaries.ts';
+import { isAnyWord } from '../../scripts/lib/name-index.ts';
 
 const index: NameIndex = {
   entities: ['amazon', 'shell', 'intel', 'pvh', 'smic', 'en-plus'],
@@ -83,13 +86,33 @@ describe('signs and common words', () => {
     expect(flags.get('Shell')! & NAME_SHORT).toBe(0);
     expect(flags.get('TotalEnergies')).toBe(0);
   });
-  it('marks a one-word official name only when it is no word of any language', () => {
+  it('marks a one-word official name only when it is no word of any language and no place', () => {
     const keys = new Set<string>();
     expect(isWord('progress')).toBe(true);
-    expect(officialNameFlags('Progress', keys, isWord)).toBeNull();
-    expect(officialNameFlags('SOVCOMBANK', keys, isWord)).toBe(0);
-    expect(officialNameFlags('Rosoboronexport', keys, isWord)).toBe(0);
+    expect(officialNameFlags('Progress', keys, isAnyWord)).toBeNull();
+    // Beyond the 10,000 most frequent words: the spelling dictionaries, with their affixes.
+    expect(isWord('potassium')).toBe(false);
+    expect(officialNameFlags('POTASSIUM', keys, isAnyWord)).toBeNull();
+    expect(officialNameFlags('Bulwarks', keys, isAnyWord)).toBeNull();
+    expect(officialNameFlags('Feodosiya', keys, isAnyWord)).toBeNull(); // a town
+    expect(officialNameFlags('SOVCOMBANK', keys, isAnyWord)).toBe(NAME_AMBIGUOUS);
+    expect(officialNameFlags('Rosoboronexport', keys, isAnyWord)).toBe(NAME_AMBIGUOUS);
     // Shorter than six letters: an acronym more often than a name.
-    expect(officialNameFlags('APEX', keys, isWord)).toBeNull();
+    expect(officialNameFlags('APEX', keys, isAnyWord)).toBeNull();
+  }, 60_000); // reads eight dictionaries and a gazetteer
+});
+
+describe('the spelling dictionaries', () => {
+  // A made-up dictionary: "walk" takes -s, -ed and re-; "kiss" takes -es only after s.
+  const d = parseDictionary('SET UTF-8\nSFX A Y 2\nSFX A 0 s .\nSFX A 0 ed .\nSFX B Y 1\nSFX B 0 es s\nPFX R Y 1\nPFX R 0 re .\n', '2\nwalk/ABR\nkiss/B\ncafé\n');
+  it('finds a word as written, with one suffix or one prefix its stem allows, folded', () => {
+    for (const w of ['walk', 'walks', 'walked', 'rewalk', 'kisses', 'cafe']) expect(inDictionary(d, w), w).toBe(true);
+  });
+  it('does not take an affix the stem does not carry, nor one whose condition fails', () => {
+    for (const w of ['kissed', 'rekiss', 'walkes', 'walkeds', 'talks']) expect(inDictionary(d, w), w).toBe(false);
+  });
+  it('reads every language of the pages from its registry package', () => {
+    for (const w of ['bulwark', 'sécurité', 'maschinen', 'construcciones', 'прогресс']) expect(isDictionaryWord(foldToken(w)), w).toBe(true);
+    expect(isDictionaryWord('sovcombank')).toBe(false);
   });
 });
