@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MEASURE_KINDS, type Citation, type Dataset } from '../src/core/dataset.ts';
-import { isInForce } from '../src/core/compile.ts';
+import { isInForce } from '../src/core/card-data.ts';
 import { loadDataset } from './load-dataset.ts';
 import { Snapshots } from './verify/snapshots.ts';
 import { verifyDataset, type VerifyResult } from './verify/verify.ts';

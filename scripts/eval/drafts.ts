@@ -1,7 +1,7 @@
 // Labelling aid for `npm run eval:matching -- --drafts <dir>` and `-- --accept <dir>`.
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { compileNameIndex } from '../../src/core/compile.ts';
+import { compileNameIndex } from '../../src/core/name-index.ts';
 import type { Dataset } from '../../src/core/dataset.ts';
 import { Matcher, NAME_CUE } from '../../src/core/matcher.ts';
 import { LABELS, SHARED, firstPages, labelFile, siteOf, splitOfNewSite, webExtraPages, type Label, type Split } from './corpus.ts';

@@ -1,7 +1,7 @@
 // The name index as the build makes it, for every script that must match exactly as the
 // extension does (build, eval:matching, bench): curated names with the word-frequency rule, and
 // the official names when asked.
-import { compileNameIndex } from '../../src/core/compile.ts';
+import { compileNameIndex } from '../../src/core/name-index.ts';
 import type { Dataset } from '../../src/core/dataset.ts';
 import type { NameIndex } from '../../src/core/matcher.ts';
 import { withOfficial } from '../../src/core/official-card.ts';

@@ -2,7 +2,7 @@
 // how many were removed; a jurisdiction's counter-measures (China's, Russia's answers to Western
 // sanctions) counted apart from its other measures; and how many claims are disputed. The
 // interface words it (src/ui/Summary.tsx); nothing here is a score or a verdict.
-import type { CardData, CardMeasure } from './compile.ts';
+import type { CardData, CardMeasure } from './card.ts';
 
 export interface SummaryPart {
   jurisdiction: string;

@@ -1,53 +1,77 @@
-// Every message between our contexts, named by direction, with a parser for each direction.
-// A listener acts only on what its parser returns; anything else is ignored, so a compromised or
-// hostile sender cannot make it do more than a well-formed message could.
-import type { CardData } from './compile.ts';
+// Every message between our contexts, named by direction: for each direction a map from a
+// request's `type` to the request and its reply, and a parser for the requests (and for the
+// replies a content script reads). A listener acts only on what its parser returns; anything else
+// is ignored, so a compromised or hostile sender cannot make it do more than a well-formed message
+// could. request() (src/core/request.ts) sends one and types its reply.
+import type { CardData } from './card.ts';
+import type { Alias } from './dataset.ts';
+import { isAliasText, isEntityId, isSite } from './ids.ts';
 import type { SearchHit } from './search.ts';
-import { MARK_STYLES, parseSettings, type MarkStyle, type Settings } from './settings.ts';
+import { MARK_STYLES, parseSettings, type MarkStyle, type RejectedAlias, type Rejection, type Settings } from './settings.ts';
+import { everyItem, keysAre, record } from './shape.ts';
 
-/** Content script → background. */
-export type ContentToBackground =
-  | { type: 'hello' } // reply: HelloReply
-  | { type: 'mentions'; entities: string[] } // the companies found on the page so far; reply: void
-  | { type: 'card'; entity: string } // reply: CardData | null
-  | { type: 'openEntity'; entity: string } // open the entity page in a new tab; reply: void
-  | { type: 'reject'; entity: string; alias: string } // "Not this company" on this site; reply: Rejection[] for the site
-  | { type: 'settings' }; // the reader's settings as this frame applies them; reply: ContentSettings
+// re-exported until src/content and src/background import from card.ts
+export type { CardData } from './card.ts';
+// re-exported until src/content and src/background import from ids.ts
+export { siteOf } from './ids.ts';
+// re-exported until src/content and src/background import from settings.ts
+export type { RejectedAlias, Rejection } from './settings.ts';
 
-/** Popup or entity page → background. */
-export type PageToBackground =
-  | { type: 'tabState'; tabId: number } // reply: TabState
-  | { type: 'setPaused'; tabId: number; paused: boolean } // reply: TabState
-  | { type: 'entity'; entity: string } // reply: CardData | null
-  | { type: 'rejections' } // options page; reply: Rejection[]
-  | { type: 'unreject'; site: string; entity: string; alias: string } // options page undo; reply: Rejection[]
-  // The reader's settings (options page) and looking a company up (popup, entity page):
-  | { type: 'getSettings' } // reply: SettingsState
-  | { type: 'saveSettings'; settings: Settings } // reply: SettingsState
-  | { type: 'unpauseSite'; site: string } // reply: SettingsState
-  | { type: 'exportSettings' } // reply: the settings file's text
-  | { type: 'importSettings'; text: string } // reply: ImportReply
-  | { type: 'search'; query: string }; // reply: SearchHit[]
+/** One direction's requests by `type`, each with the reply its receiver answers with. */
+export type MessageMap<M> = { [K in keyof M]: { request: { type: K }; reply: unknown } };
+/** Any request of a direction. */
+export type RequestOf<M extends MessageMap<M>> = M[keyof M]['request'];
 
-/** Background or popup → content script. */
-export type ToContent =
-  | { type: 'paused'; paused: boolean }
-  | { type: 'reveal'; entity: string } // scroll to the first mention and flash it
-  | { type: 'rejected'; rejected: RejectedAlias[] } // the site's "Not this company" list changed
-  | { type: 'companyList' } // the reader pressed our keyboard shortcut: open the list of companies (top frame only)
-  | { type: 'settings'; settings: ContentSettings }; // the reader changed a setting
+/** Content script → background. A null reply: nothing to say (the frame's site is unknown, or no such entity). */
+export type ContentToBackgroundMap = {
+  hello: { request: { type: 'hello' }; reply: HelloReply | null };
+  /** The companies found on the page so far. */
+  mentions: { request: { type: 'mentions'; entities: string[] }; reply: null };
+  card: { request: { type: 'card'; entity: string }; reply: CardData | null };
+  /** Open the entity page in a new tab. */
+  openEntity: { request: { type: 'openEntity'; entity: string }; reply: null };
+  /** "Not this company" on this site; the reply is the site's list. */
+  reject: { request: { type: 'reject'; entity: string; alias: string }; reply: RejectedAlias[] | null };
+  /** The reader's settings as this frame applies them. */
+  settings: { request: { type: 'settings' }; reply: ContentSettings | null };
+};
 
-/** An alias the reader said does not mean this entity, on one site. */
-export interface RejectedAlias {
-  entity: string;
-  alias: string;
-}
+/** Popup, options or entity page → background. */
+export type PageToBackgroundMap = {
+  tabState: { request: { type: 'tabState'; tabId: number }; reply: TabState };
+  setPaused: { request: { type: 'setPaused'; tabId: number; paused: boolean }; reply: TabState };
+  /** The entity page: the whole card, unfiltered, with every name it goes by. */
+  entity: { request: { type: 'entity'; entity: string }; reply: EntityData | null };
+  /** The options page's "Not this company" list, and its undo. */
+  rejections: { request: { type: 'rejections' }; reply: Rejection[] };
+  unreject: { request: { type: 'unreject'; site: string; entity: string; alias: string }; reply: Rejection[] };
+  /** The reader's settings (options page). */
+  getSettings: { request: { type: 'getSettings' }; reply: SettingsState };
+  saveSettings: { request: { type: 'saveSettings'; settings: Settings }; reply: SettingsState };
+  unpauseSite: { request: { type: 'unpauseSite'; site: string }; reply: SettingsState };
+  /** The settings file's text. */
+  exportSettings: { request: { type: 'exportSettings' }; reply: string };
+  importSettings: { request: { type: 'importSettings'; text: string }; reply: ImportReply };
+  /** Looking a company up (popup, entity page). */
+  search: { request: { type: 'search'; query: string }; reply: SearchHit[] };
+};
 
-export interface Rejection extends RejectedAlias {
-  site: string;
-  /** When the reader said so (YYYY-MM-DD). */
-  at: string;
-}
+/** Background or popup → content script; the content script answers nothing. */
+export type ToContentMap = {
+  paused: { request: { type: 'paused'; paused: boolean }; reply: undefined };
+  /** Scroll to the first mention and flash it. */
+  reveal: { request: { type: 'reveal'; entity: string }; reply: undefined };
+  /** The site's "Not this company" list changed. */
+  rejected: { request: { type: 'rejected'; rejected: RejectedAlias[] }; reply: undefined };
+  /** The reader pressed our keyboard shortcut: open the list of companies (top frame only). */
+  companyList: { request: { type: 'companyList' }; reply: undefined };
+  /** The reader changed a setting. */
+  settings: { request: { type: 'settings'; settings: ContentSettings }; reply: undefined };
+};
+
+export type ContentToBackground = RequestOf<ContentToBackgroundMap>;
+export type PageToBackground = RequestOf<PageToBackgroundMap>;
+export type ToContent = RequestOf<ToContentMap>;
 
 export interface HelloReply {
   paused: boolean;
@@ -71,7 +95,8 @@ export interface TabState {
   companies: TabCompany[];
 }
 
-export type { CardData, SearchHit };
+/** The entity page's card: unfiltered, with every name the entity goes by. */
+export type EntityData = CardData & { aliases: Alias[] };
 
 /** What a content script needs of the reader's settings (the background works out `hidden`). */
 export interface ContentSettings {
@@ -95,37 +120,8 @@ export interface SettingsState {
 
 export type ImportReply = { ok: true; state: SettingsState } | { ok: false; error: string };
 
-const ENTITY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** More distinct companies than any real page names; a bigger list is not from our script. */
 export const MAX_MENTIONED = 2000;
-
-function record(x: unknown): Record<string, unknown> | null {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : null;
-}
-
-/** Like `every`, but holes count as `undefined`: structured cloning (Firefox) keeps an array's holes. */
-function everyItem(list: unknown[], check: (x: unknown) => boolean): boolean {
-  for (let i = 0; i < list.length; i++) if (!check(list[i])) return false;
-  return true;
-}
-
-function keysAre(o: Record<string, unknown>, keys: string[]): boolean {
-  const own = Object.keys(o);
-  return own.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(o, k));
-}
-
-export function isEntityId(x: unknown): x is string {
-  return typeof x === 'string' && x.length <= 80 && ENTITY_ID.test(x);
-}
-
-/** An alias as the dataset writes it: printable text of reasonable length. */
-export function isAliasText(x: unknown): x is string {
-  return typeof x === 'string' && x.length > 0 && x.length <= 200 && !/[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/.test(x);
-}
-
-export function isSite(x: unknown): x is string {
-  return typeof x === 'string' && x.length <= 253 && /^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(x);
-}
 
 function isRejectedList(x: unknown): x is RejectedAlias[] {
   return Array.isArray(x) && x.length <= 5000 && everyItem(x, (r) => {
@@ -248,15 +244,4 @@ export const COMPANY_LIST_COMMAND = 'open-company-list';
 /** What the background sends the active tab's top frame for a browser command; null for a command we do not know. */
 export function commandMessage(command: unknown): ToContent | null {
   return command === COMPANY_LIST_COMMAND ? { type: 'companyList' } : null;
-}
-
-/** Site key for "pause on this site": the host name, without a leading "www.". */
-export function siteOf(url: string): string | null {
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    return u.hostname.replace(/^www\./, '');
-  } catch {
-    return null;
-  }
 }

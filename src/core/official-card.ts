@@ -1,22 +1,11 @@
 // Official records in a `--with-official` build: imported-only organisations become entities of
 // their own (names in the matcher, a card of their records), and records attached to a curated
 // entity add an "also on" line to its card. Built from data/generated/official.json at build time.
-import type { CardData } from './compile.ts';
+import type { CardData, CardOfficial } from './card.ts';
 import type { Dataset } from './dataset.ts';
 import { isCjkToken, LEGAL_SUFFIXES, nameKey } from './normalize.ts';
 import { NAME_AMBIGUOUS, NAME_SHORT, type NameEntry, type NameIndex } from './matcher.ts';
-import type { AsOfBasis, OfficialDate, OfficialRecord } from './official.ts';
-
-/** One record as a card shows it. */
-export interface CardOfficial {
-  list: string;
-  programs: string[];
-  listedAs: string;
-  dates: OfficialDate[];
-  ref: string;
-  asOf: string | null;
-  asOfBasis: AsOfBasis;
-}
+import type { OfficialRecord } from './official.ts';
 
 /** What the background carries: imported-only entities and every record's card form by entity id. */
 export interface OfficialBundle {

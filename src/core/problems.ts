@@ -1,6 +1,6 @@
 // What a dataset problem is and how it is reported: the file, the record and the field, in text
 // that is safe to print; and the partial dates every check reads.
-import { isEntityId } from './messages.ts';
+import { isEntityId } from './ids.ts';
 
 export interface DatasetProblem {
   file: string;

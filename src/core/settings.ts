@@ -5,9 +5,10 @@
 // A stored value is read leniently (a corrupt or hostile field falls back to its default and is
 // reported), an imported file strictly (one bad field rejects the whole file, so nothing is ever
 // half-applied).
-import type { CardData } from './compile.ts';
+import type { CardData } from './card.ts';
 import { MEASURE_KINDS, type Dataset, type MeasureKind } from './dataset.ts';
-import { isAliasText, isEntityId, isSite, type Rejection } from './messages.ts';
+import { isAliasText, isEntityId, isSite } from './ids.ts';
+import { record } from './shape.ts';
 
 export const MARK_STYLES = ['underline', 'background', 'none'] as const;
 export type MarkStyle = (typeof MARK_STYLES)[number];
@@ -39,10 +40,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 /** Hidden filters list things the dataset has; more than this is not from our options page. */
 const MAX_FILTER_ITEMS = 300;
 const JURISDICTION = /^[A-Z]{2}$/;
-
-function record(x: unknown): Record<string, unknown> | null {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : null;
-}
 
 /** Own data property only: a getter or an inherited value (polluted prototype) is not read. */
 function own(o: Record<string, unknown>, key: string): unknown {
@@ -129,6 +126,19 @@ export const MAX_SETTINGS_FILE = 1_000_000;
 const MAX_SITES = 5000;
 const MAX_REJECTIONS = 5000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An alias the reader said does not mean this entity ("Not this company"), on one site. */
+export interface RejectedAlias {
+  entity: string;
+  alias: string;
+}
+
+/** A "Not this company" choice as stored and as the settings file carries it. */
+export interface Rejection extends RejectedAlias {
+  site: string;
+  /** When the reader said so (YYYY-MM-DD). */
+  at: string;
+}
 
 export interface SettingsFile {
   settings: Settings;

@@ -5,7 +5,7 @@ import {
   type Alias, type Citation, type Claim, type CounterClaim, type Entity, type ListDef,
   type Measure, type Relation,
 } from './dataset.ts';
-import { isAliasText, isEntityId } from './messages.ts';
+import { isAliasText, isEntityId } from './ids.ts';
 import { nameKey } from './normalize.ts';
 import { HIDDEN, MAX_ITEMS, MAX_TEXT, compareDates, isPartialDate, recordName, shown, type DatasetProblem } from './problems.ts';
 

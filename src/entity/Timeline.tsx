@@ -4,7 +4,7 @@
 // below; hovering or focusing it shows it under the picture. A table beside it says the same in
 // text, for screen readers and for anyone who would rather read than look.
 import { useState } from 'preact/hooks';
-import type { CardData } from '../core/compile.ts';
+import type { CardData } from '../core/card.ts';
 import { placeName, shortListName } from '../ui/format.ts';
 import { t } from '../ui/i18n.ts';
 import { measureAnchor } from '../ui/Measures.tsx';

@@ -6,9 +6,10 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { CardData } from '../core/compile.ts';
 import type { Alias } from '../core/dataset.ts';
-import { isEntityId, type PageToBackground, type SearchHit } from '../core/messages.ts';
+import { isEntityId } from '../core/ids.ts';
+import type { EntityData, PageToBackgroundMap } from '../core/messages.ts';
+import { request, type Channel } from '../core/request.ts';
 import { Card, SECTION_IDS } from '../ui/Card.tsx';
 import { placeName } from '../ui/format.ts';
 import { localizeDocument, t } from '../ui/i18n.ts';
@@ -17,11 +18,7 @@ import { Timeline } from './Timeline.tsx';
 import '../ui/card.css';
 import './entity.css';
 
-type EntityData = CardData & { aliases: Alias[] };
-
-function ask<T>(msg: PageToBackground): Promise<T> {
-  return browser.runtime.sendMessage(msg) as Promise<T>;
-}
+const background: Channel<PageToBackgroundMap> = { send: (msg) => browser.runtime.sendMessage(msg) };
 
 const href = (id: string) => `?id=${id}`;
 
@@ -82,7 +79,7 @@ function EntityPage() {
   useEffect(() => {
     if (id === null) return;
     if (!isEntityId(id)) return setCard(null);
-    void ask<EntityData | null>({ type: 'entity', entity: id }).then((c) => {
+    void request(background, { type: 'entity', entity: id }).then((c) => {
       setCard(c);
       if (c) document.title = t('entity_title_of', c.name);
     });
@@ -91,7 +88,7 @@ function EntityPage() {
   return (
     <>
       <header class="page-head">
-        <Search search={(query) => ask<SearchHit[]>({ type: 'search', query })} href={href} autoFocus={id === null} />
+        <Search search={(query) => request(background, { type: 'search', query })} href={href} autoFocus={id === null} />
       </header>
       {card === undefined ? (
         <p>{t('loading')}</p>

@@ -2,7 +2,7 @@
 // jurisdiction, each measure a bar from its date to its removal or to today, each on a row of its
 // own; a last lane for the disputed claims, each claim a point with its answers as points on the
 // same row. Partial dates ("2021-06", "2019") count from their first day. Drawn by Timeline.tsx.
-import type { CardData, CardMeasure } from '../core/compile.ts';
+import type { CardData, CardMeasure } from '../core/card.ts';
 import type { Claim } from '../core/dataset.ts';
 
 export const WIDTH = 720;

@@ -5,15 +5,14 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { MeasureKind } from '../core/dataset.ts';
-import type { ImportReply, PageToBackground, Rejection, SettingsState } from '../core/messages.ts';
-import { HOVER_DELAY_MAX, HOVER_DELAY_MIN, MARK_STYLES, MAX_SETTINGS_FILE, type MarkStyle, type Settings } from '../core/settings.ts';
+import type { PageToBackgroundMap, SettingsState } from '../core/messages.ts';
+import { request, type Channel } from '../core/request.ts';
+import { HOVER_DELAY_MAX, HOVER_DELAY_MIN, MARK_STYLES, MAX_SETTINGS_FILE, type MarkStyle, type Rejection, type Settings } from '../core/settings.ts';
 import { measureKindName, placeName } from '../ui/format.ts';
 import { fill, localizeDocument, longDate, quoted, t } from '../ui/i18n.ts';
 import './options.css';
 
-function ask<T>(msg: PageToBackground): Promise<T> {
-  return browser.runtime.sendMessage(msg) as Promise<T>;
-}
+const background: Channel<PageToBackgroundMap> = { send: (msg) => browser.runtime.sendMessage(msg) };
 
 const STYLE_LABEL: Record<MarkStyle, () => string> = {
   underline: () => t('options_style_underline'),
@@ -136,7 +135,7 @@ function Rejections({ list, undo }: { list: Rejection[]; undo: (r: Rejection) =>
 function FileBox({ onImported }: { onImported: (state: SettingsState, rejected: Rejection[]) => void }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const exportFile = async () => {
-    const text = await ask<string>({ type: 'exportSettings' });
+    const text = await request(background, { type: 'exportSettings' });
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;
@@ -150,9 +149,9 @@ function FileBox({ onImported }: { onImported: (state: SettingsState, rejected: 
     if (!file) return;
     // A file far bigger than any settings file is refused unread.
     if (file.size > MAX_SETTINGS_FILE) return setMessage({ ok: false, text: t('options_import_failed', t('options_import_too_big')) });
-    const reply = await ask<ImportReply>({ type: 'importSettings', text: await file.text() });
+    const reply = await request(background, { type: 'importSettings', text: await file.text() });
     if (!reply.ok) return setMessage({ ok: false, text: t('options_import_failed', reply.error) });
-    onImported(reply.state, await ask<Rejection[]>({ type: 'rejections' }));
+    onImported(reply.state, await request(background, { type: 'rejections' }));
     setMessage({ ok: true, text: t('options_import_done') });
   };
   return (
@@ -179,13 +178,13 @@ function Options() {
   const [state, setState] = useState<SettingsState | null>(null);
   const [list, setList] = useState<Rejection[] | null>(null);
   useEffect(() => {
-    void ask<SettingsState>({ type: 'getSettings' }).then(setState);
-    void ask<Rejection[]>({ type: 'rejections' }).then(setList);
+    void request(background, { type: 'getSettings' }).then(setState);
+    void request(background, { type: 'rejections' }).then(setList);
   }, []);
   if (!state || !list) return <p>{t('loading')}</p>;
-  const save = async (settings: Settings) => setState(await ask<SettingsState>({ type: 'saveSettings', settings }));
-  const unpause = async (site: string) => setState(await ask<SettingsState>({ type: 'unpauseSite', site }));
-  const undo = async (r: Rejection) => setList(await ask<Rejection[]>({ type: 'unreject', site: r.site, entity: r.entity, alias: r.alias }));
+  const save = async (settings: Settings) => setState(await request(background, { type: 'saveSettings', settings }));
+  const unpause = async (site: string) => setState(await request(background, { type: 'unpauseSite', site }));
+  const undo = async (r: Rejection) => setList(await request(background, { type: 'unreject', site: r.site, entity: r.entity, alias: r.alias }));
   return (
     <>
       <h1>{t('ext_name')}</h1>

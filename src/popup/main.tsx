@@ -3,14 +3,13 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { PageToBackground, SearchHit, TabState, ToContent } from '../core/messages.ts';
+import type { PageToBackgroundMap, TabState, ToContentMap } from '../core/messages.ts';
+import { request, type Channel } from '../core/request.ts';
 import { localizeDocument, t } from '../ui/i18n.ts';
 import { Search } from '../ui/Search.tsx';
 import './popup.css';
 
-function ask<T>(msg: PageToBackground): Promise<T> {
-  return browser.runtime.sendMessage(msg) as Promise<T>;
-}
+const background: Channel<PageToBackgroundMap> = { send: (msg) => browser.runtime.sendMessage(msg) };
 
 /** The tab the popup is about: the active tab, or `?tab=N` when the popup is opened as a page. */
 async function targetTab(): Promise<number | null> {
@@ -26,7 +25,7 @@ const entityPage = (id: string) => browser.runtime.getURL(`src/entity/index.html
 function Lookup() {
   return (
     <Search
-      search={(query) => ask<SearchHit[]>({ type: 'search', query })}
+      search={(query) => request(background, { type: 'search', query })}
       href={entityPage}
       onOpen={(id) => void browser.tabs.create({ url: entityPage(id) }).then(() => window.close())}
     />
@@ -40,7 +39,7 @@ function Popup() {
   useEffect(() => {
     void targetTab().then(async (id) => {
       setTabId(id);
-      setState(id === null ? { active: false, host: '', paused: false, companies: [] } : await ask<TabState>({ type: 'tabState', tabId: id }));
+      setState(id === null ? { active: false, host: '', paused: false, companies: [] } : await request(background, { type: 'tabState', tabId: id }));
     });
   }, []);
 
@@ -56,10 +55,10 @@ function Popup() {
   }
   // Only the frame that names it first scrolls (each frame's content script answers apart).
   const reveal = (entity: string, frameId: number) => {
-    const msg: ToContent = { type: 'reveal', entity };
-    void browser.tabs.sendMessage(tabId, msg, { frameId }).catch(() => undefined);
+    const frame: Channel<ToContentMap> = { send: (msg) => browser.tabs.sendMessage(tabId, msg, { frameId }) };
+    void request(frame, { type: 'reveal', entity }).catch(() => undefined);
   };
-  const toggle = async (paused: boolean) => setState(await ask<TabState>({ type: 'setPaused', tabId, paused }));
+  const toggle = async (paused: boolean) => setState(await request(background, { type: 'setPaused', tabId, paused }));
   return (
     <>
       <h1>{t('ext_name')}</h1>

@@ -8,7 +8,7 @@
 // to. On the entity page (`full`) every line is open and the page adds its timeline (`between`).
 import type { ComponentChildren } from 'preact';
 import { cardSummary } from '../core/card-summary.ts';
-import type { CardData } from '../core/compile.ts';
+import type { CardData } from '../core/card.ts';
 import { Disputes } from './Disputes.tsx';
 import { kindName, placeName, relationName, statusText } from './format.ts';
 import { fill, listOf, longDate, plural, quoted, t, uiDir, uiLocale } from './i18n.ts';

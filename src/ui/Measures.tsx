@@ -3,7 +3,7 @@
 // program, dates with their meaning, "listed as", scope, the source and the list's "as of" date.
 // On the entity page (`full`) every measure is open, with "Copy citation".
 import { useId, useState } from 'preact/hooks';
-import type { CardJurisdiction, CardMeasure } from '../core/compile.ts';
+import type { CardJurisdiction, CardMeasure } from '../core/card.ts';
 import type { Citation } from '../core/dataset.ts';
 import { citationText, dateMeaning, measureCitationText, placeName, shortListName } from './format.ts';
 import { fill, longDate, quoted, t } from './i18n.ts';

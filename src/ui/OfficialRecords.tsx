@@ -1,6 +1,6 @@
 // Records from the official list files (a `--with-official` build), as the files give them: an
 // imported-only organisation's whole card, or "also on" lines under a curated entity's measures.
-import type { CardOfficial } from '../core/official-card.ts';
+import type { CardOfficial } from '../core/card.ts';
 import { officialDateMeaning } from './format.ts';
 import { fill, quoted, t } from './i18n.ts';
 import { Section } from './parts.tsx';

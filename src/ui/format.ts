@@ -1,7 +1,7 @@
 // Display helpers shared by the card, the popup, the entity page and the background. Text only,
 // never markup; all wording through i18n.ts.
 import type { DateMeaning, EntityKind, MeasureKind, RelationType, ShortNameLang } from '../core/dataset.ts';
-import type { EntityStatus } from '../core/compile.ts';
+import type { EntityStatus } from '../core/card.ts';
 import { listOf, plural, quoted, regionName, t, uiLocale } from './i18n.ts';
 import type { OfficialDateMeaning } from '../core/official.ts';
 

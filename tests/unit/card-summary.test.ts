@@ -1,7 +1,7 @@
 // The card's summary line as facts, and the entity page's timeline as numbers.
 import { describe, expect, it } from 'vitest';
 import { cardSummary } from '../../src/core/card-summary.ts';
-import type { CardMeasure } from '../../src/core/compile.ts';
+import type { CardMeasure } from '../../src/core/card.ts';
 import { dayOf, LABEL, timelineModel, WIDTH } from '../../src/entity/timeline.ts';
 
 const m = (since: string, extra: Partial<CardMeasure> = {}): CardMeasure => ({

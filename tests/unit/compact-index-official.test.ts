@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileNameIndex } from '../../src/core/compile.ts';
+import { compileNameIndex } from '../../src/core/name-index.ts';
 import { NAME_AMBIGUOUS, NAME_SHORT, Matcher, resolveMatches } from '../../src/core/matcher.ts';
 import { officialCard, officialNameFlags, withOfficial, withOfficialRecords } from '../../src/core/official-card.ts';
 import type { OfficialRecord } from '../../src/core/official.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { compileNameIndex } from '../../src/core/compile.ts';
+import { compileNameIndex } from '../../src/core/name-index.ts';
 import { buildCompactIndex, loadCompactIndex } from '../../src/core/compact-index.ts';
 import { Matcher, NAME_AMBIGUOUS, NAME_CUE, NAME_EXCLUDED, type NameIndex } from '../../src/core/matcher.ts';
 import { OFFICIAL_ID_PREFIX, withOfficial } from '../../src/core/official-card.ts';

@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../scripts/load-dataset.ts';
-import { cardData, compileNameIndex } from '../../src/core/compile.ts';
+import { cardData } from '../../src/core/card-data.ts';
+import { compileNameIndex } from '../../src/core/name-index.ts';
 import type { Dataset } from '../../src/core/dataset.ts';
-import { isAliasText, isEntityId } from '../../src/core/messages.ts';
+import { isAliasText, isEntityId } from '../../src/core/ids.ts';
 import { DatasetError, MAX_TEXT, formatProblem, type DatasetProblem } from '../../src/core/problems.ts';
 
 const FIXTURE = 'tests/fixtures/dataset';

@@ -5,7 +5,8 @@ import { build } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../scripts/load-dataset.ts';
 import { datasetPlugin } from '../../scripts/vite-plugins.ts';
-import { cardData, compileNameIndex, entityStatus } from '../../src/core/compile.ts';
+import { cardData, entityStatus } from '../../src/core/card-data.ts';
+import { compileNameIndex } from '../../src/core/name-index.ts';
 import { DatasetError, isPartialDate } from '../../src/core/problems.ts';
 
 const FIXTURE = 'tests/fixtures/dataset';

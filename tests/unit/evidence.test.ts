@@ -1,7 +1,7 @@
 // The evidence rules of docs/matching.md ("Evidence"), each shown both ways: the signal that makes
 // an ambiguous name count, and the text that keeps it from counting.
 import { describe, expect, it } from 'vitest';
-import { compileNameIndex } from '../../src/core/compile.ts';
+import { compileNameIndex } from '../../src/core/name-index.ts';
 import type { Dataset } from '../../src/core/dataset.ts';
 import { Matcher, NAME_AMBIGUOUS, NAME_SHORT, resolveMatches, type NameIndex } from '../../src/core/matcher.ts';
 import { officialNameFlags } from '../../src/core/official-card.ts';

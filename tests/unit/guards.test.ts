@@ -17,7 +17,7 @@ describe('lint rules', () => {
   it('keeps contexts apart', async () => {
     expect((await lint('src/content/x.ts', "import { a } from '../popup/main.tsx';\nexport const b = a;\n")).join()).toContain('another context');
     expect((await lint('src/popup/x.ts', "import { a } from '../background/index.ts';\nexport const b = a;\n")).join()).toContain('another context');
-    expect(await lint('src/popup/x.ts', "import { siteOf } from '../core/messages.ts';\nexport const b = siteOf;\n")).toEqual([]);
+    expect(await lint('src/popup/x.ts', "import { siteOf } from '../core/ids.ts';\nexport const b = siteOf;\n")).toEqual([]);
   });
   it('keeps core free of the DOM framework and extension APIs', async () => {
     expect((await lint('src/core/x.ts', "import { h } from 'preact';\nexport const b = h;\n")).join()).toContain('DOM-free');

@@ -4,7 +4,7 @@
 // and the card carries its own language and direction.
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CardData } from '../../src/core/compile.ts';
+import type { CardData } from '../../src/core/card.ts';
 import { fakeI18n } from './i18n-fake.ts';
 
 vi.mock('webextension-polyfill', () => ({ default: { i18n: fakeI18n } }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MENTIONED, parseContentToBackground, parsePageToBackground, parseToContent, siteOf } from '../../src/core/messages.ts';
+import { siteOf } from '../../src/core/ids.ts';
+import { MAX_MENTIONED, parseContentToBackground, parsePageToBackground, parseToContent } from '../../src/core/messages.ts';
 
 const hostile: unknown[] = [
   null, undefined, 42, 'hello', [], [{ type: 'hello' }], { type: 'HELLO' }, { type: 'hello', extra: 1 },

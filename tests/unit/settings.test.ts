@@ -1,7 +1,7 @@
 // The reader's settings: stored values read leniently, imported files strictly, filters applied.
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../scripts/load-dataset.ts';
-import { cardData } from '../../src/core/compile.ts';
+import { cardData } from '../../src/core/card-data.ts';
 import {
   DEFAULT_SETTINGS, filterCard, filterChoices, hiddenEntities, parseSettings, parseSettingsFile, settingsFileText,
   type Settings, type SettingsFile,
