@@ -1,7 +1,8 @@
 // What the dataset says about a company: cards for the content script and the entity page, the
 // popup's line for each company on the tab, which ids the badge counts, and search. Built from
 // the dataset it is given, so a unit test passes a small one.
-import { cardData, entityStatus, isInForce, type CardData, type EntityStatus } from '../core/compile.ts';
+import type { CardData, EntityStatus } from '../core/card.ts';
+import { cardData, entityStatus, isInForce } from '../core/card-data.ts';
 import type { Dataset } from '../core/dataset.ts';
 import type { TabState } from '../core/messages.ts';
 import { officialCard, withOfficialRecords, type OfficialBundle } from '../core/official-card.ts';

@@ -5,9 +5,8 @@
 import browser from 'webextension-polyfill';
 import dataset from 'virtual:company-context/dataset';
 import official from 'virtual:company-context/official';
-import {
-  parseContentToBackground, parsePageToBackground, siteOf, type ContentToBackground, type PageToBackground,
-} from '../core/messages.ts';
+import { siteOf } from '../core/ids.ts';
+import { parseContentToBackground, parsePageToBackground, type ContentToBackground, type PageToBackground } from '../core/messages.ts';
 import { statusText } from '../ui/format.ts';
 import { datasetCards } from './cards.ts';
 import { onCommand } from './commands.ts';

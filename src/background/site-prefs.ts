@@ -1,7 +1,9 @@
 // Per-site preferences: the sites the reader paused us on, and the aliases they said do not mean a
 // company on a site ("Not this company"). Kept in storage.local, not sync: either list can outgrow
 // sync's quota per item. Each change reaches the open tabs it concerns at once.
-import type { HelloReply, RejectedAlias, Rejection } from '../core/messages.ts';
+import { isAliasText, isEntityId, isSite } from '../core/ids.ts';
+import type { HelloReply } from '../core/messages.ts';
+import type { RejectedAlias, Rejection } from '../core/settings.ts';
 import { isRecord, strings, stored, type Area } from './stored.ts';
 import type { TabStore } from './tab-state.ts';
 
@@ -12,7 +14,8 @@ export const REJECTED_KEY = 'rejected';
 export function parseRejection(x: unknown): Rejection | null {
   if (!isRecord(x)) return null;
   const { site, entity, alias, at } = x;
-  return typeof site === 'string' && typeof entity === 'string' && typeof alias === 'string' && typeof at === 'string'
+  // The same checks content scripts apply to the list they get: one bad entry must not cost a site its list.
+  return isSite(site) && isEntityId(entity) && isAliasText(alias) && typeof at === 'string'
     ? { site, entity, alias, at }
     : null;
 }

@@ -2,7 +2,8 @@
 // in session storage so it survives the service worker being stopped, never synced or written to
 // disk. The browser APIs and the dataset come in as arguments, so unit tests pass fakes.
 import type { Action, Tabs } from 'webextension-polyfill';
-import { siteOf, type HelloReply, type TabState } from '../core/messages.ts';
+import { siteOf } from '../core/ids.ts';
+import type { HelloReply, TabState } from '../core/messages.ts';
 import { newPage, tabCompanies, withFrame, type TabRecord } from '../core/tab-frames.ts';
 import type { Cards } from './cards.ts';
 import { isRecord, strings, stored, type Area } from './stored.ts';

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../scripts/load-dataset.ts';
 import { datasetCards } from '../../src/background/cards.ts';
-import { cardData, type EntityStatus } from '../../src/core/compile.ts';
+import type { EntityStatus } from '../../src/core/card.ts';
+import { cardData } from '../../src/core/card-data.ts';
 import type { OfficialBundle } from '../../src/core/official-card.ts';
 import { DEFAULT_SETTINGS, filterCard } from '../../src/core/settings.ts';
 
