@@ -39,7 +39,7 @@ function confirm(mentions: Iterable<Mention>, x: number, y: number): Mention | n
 
 /** The mention under a viewport point, confirmed against its rendered boxes. */
 export function mentionAt(mentions: Mentions, x: number, y: number): Mention | null {
-  const shadowRoots = mentions.shadowRoots();
+  const shadowRoots = mentions.openShadowRoots();
   const hit = caretAt(x, y, shadowRoots);
   const here = hit && hit.nodeType === Node.TEXT_NODE ? mentions.inNode(hit as Text) : [];
   if (here.length > 0) return confirm(here, x, y);

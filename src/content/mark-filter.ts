@@ -24,7 +24,7 @@ export class MarkFilter {
   }
 
   /** Replaces the hidden entities; true when one was shown again (its mentions come back on a rescan). */
-  setHidden(ids: readonly string[]): boolean {
+  setHiddenEntities(ids: readonly string[]): boolean {
     const next = new Set(ids);
     const restored = restores(this.hidden, next);
     this.hidden = next;

@@ -72,7 +72,7 @@ export class Mentions {
   /** Entity id → its position in the matcher's list, as matches name entities. */
   private readonly entityIndex: ReadonlyMap<string, number>;
   /** Open shadow roots the scan read text in: hit-testing looks into them. */
-  private readonly openRoots = new Set<ShadowRoot>();
+  private readonly shadowRoots = new Set<ShadowRoot>();
   /** Told of each open shadow root a scan reads, so the page can watch it for changes. */
   onShadowRoot: ((root: ShadowRoot) => void) | null = null;
   private readonly firsts = new FirstMentions<Mention>();
@@ -99,9 +99,9 @@ export class Mentions {
   }
 
   /** The open shadow roots we read that are still on the page. */
-  shadowRoots(): ShadowRoot[] {
-    for (const r of this.openRoots) if (!r.host.isConnected) this.openRoots.delete(r);
-    return [...this.openRoots];
+  openShadowRoots(): ShadowRoot[] {
+    for (const r of this.shadowRoots) if (!r.host.isConnected) this.shadowRoots.delete(r);
+    return [...this.shadowRoots];
   }
 
   /** The mentions still on the page (of `entity` only, when given), in page order. */
@@ -169,8 +169,8 @@ export class Mentions {
   }
 
   private readonly foundShadowRoot = (root: ShadowRoot): void => {
-    if (this.openRoots.has(root)) return;
-    this.openRoots.add(root);
+    if (this.shadowRoots.has(root)) return;
+    this.shadowRoots.add(root);
     this.onShadowRoot?.(root);
   };
 
@@ -215,7 +215,7 @@ export class Mentions {
     for (let t = root.nodeType === Node.TEXT_NODE ? root : walker.nextNode(); t !== null; t = walker.nextNode()) {
       if (t.nodeType === Node.ELEMENT_NODE) {
         const sr = (t as Element).shadowRoot;
-        if (sr && this.openRoots.has(sr)) yield* this.dropWithin(sr);
+        if (sr && this.shadowRoots.has(sr)) yield* this.dropWithin(sr);
         continue;
       }
       const ids = this.byNode.get(t as Text);

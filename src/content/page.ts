@@ -177,7 +177,7 @@ export class Page {
     this.hoverDelay = s.hoverDelay;
     this.hover.forgetCards(); // a card's measures depend on the filters
     if (this.running) this.highlights.ensureRegistered();
-    this.refilter(this.filter.setHidden(s.hidden));
+    this.refilter(this.filter.setHiddenEntities(s.hidden));
   }
 
   /** The filter changed: its mentions go at once; what it no longer covers is marked again by a rescan. */
