@@ -7,7 +7,7 @@ import cardCss from '../ui/card.css?inline';
 import listCss from './company-list.css?inline';
 
 /** How the card was opened: by keyboard it is modal, takes focus and gets our key handler. */
-export interface ShowOptions {
+interface ShowOptions {
   dark: boolean;
   keyboard?: boolean;
   onKeyDown?: (e: KeyboardEvent) => void;
@@ -15,6 +15,39 @@ export interface ShowOptions {
 
 const GAP = 6;
 const MARGIN = 8;
+
+interface Size {
+  width: number;
+  height: number;
+}
+
+/** Where the card goes, in viewport pixels; `maxHeight` caps its height when it would not fit (null: uncapped). */
+interface Placement {
+  top: number;
+  left: number;
+  maxHeight: number | null;
+}
+
+/**
+ * Below the mention when it fits, else above; when neither fits, on the roomier side with the
+ * card's height capped to it, so the card never covers the mention. Clamped to the viewport.
+ * `card` is the card's size uncapped (its width is set by card.css, whatever its height).
+ */
+export function placeCard(viewport: Size, anchor: Pick<DOMRect, 'top' | 'bottom' | 'left'>, card: Size): Placement {
+  const below = viewport.height - MARGIN - (anchor.bottom + GAP);
+  const above = anchor.top - GAP - MARGIN;
+  let top: number;
+  let maxHeight: number | null = null;
+  if (card.height <= below || (card.height > above && below >= above)) {
+    top = anchor.bottom + GAP;
+    if (card.height > below) maxHeight = Math.max(below, 0);
+  } else {
+    if (card.height > above) maxHeight = above;
+    top = anchor.top - GAP - Math.min(card.height, above);
+  }
+  const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, viewport.width - MARGIN - card.width));
+  return { top, left, maxHeight };
+}
 
 export class CardHost {
   private host: HTMLElement | null = null;
@@ -141,30 +174,14 @@ export class CardHost {
     }, 50);
   }
 
-  /**
-   * Below the mention when it fits, else above; when neither fits, on the roomier side with the
-   * card's height capped to it, so the card never covers the mention. Clamped to the viewport.
-   */
+  /** Places the card beside `anchor` (a viewport rect): see `placeCard`. */
   place(anchor: DOMRect): void {
     const f = this.frame;
     if (!f) return;
-    const vw = document.documentElement.clientWidth || window.innerWidth;
-    const vh = window.innerHeight;
     f.style.maxHeight = '';
-    const height = f.getBoundingClientRect().height;
-    const below = vh - MARGIN - (anchor.bottom + GAP);
-    const above = anchor.top - GAP - MARGIN;
-    let top: number;
-    if (height <= below || (height > above && below >= above)) {
-      top = anchor.bottom + GAP;
-      if (height > below) f.style.maxHeight = `${Math.max(below, 0)}px`;
-    } else {
-      const h = Math.min(height, above);
-      if (height > above) f.style.maxHeight = `${above}px`;
-      top = anchor.top - GAP - h;
-    }
-    const width = f.getBoundingClientRect().width;
-    const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, vw - MARGIN - width));
+    const viewport = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
+    const { top, left, maxHeight } = placeCard(viewport, anchor, f.getBoundingClientRect());
+    if (maxHeight !== null) f.style.maxHeight = `${maxHeight}px`;
     f.style.left = `${Math.round(left)}px`;
     f.style.top = `${Math.round(top)}px`;
   }

@@ -1,7 +1,7 @@
-// The keyboard way in (issue 6): a compact list of the companies named on the page, opened by our
+// The keyboard way in: a compact list of the companies named on the page, opened by our
 // browser shortcut. Marks are not focusable (we never touch the page), so this is where keyboard
 // and screen-reader users start. Rendered in the card's closed shadow root; keys are handled by
-// HoverController, which owns the state.
+// the keyboard session (keyboard.ts); the hover state machine owns the state.
 import { plural, t, uiDir, uiLocale } from '../ui/i18n.ts';
 
 export interface ListedCompany {
@@ -10,14 +10,14 @@ export interface ListedCompany {
   mentions: number;
 }
 
-export interface CompanyListProps {
+interface CompanyListProps {
   companies: ListedCompany[];
   selected: number;
   dark: boolean;
   onKeyDown: (e: KeyboardEvent) => void;
 }
 
-export const LIST_TITLE_ID = 'cc-list-title';
+const LIST_TITLE_ID = 'cc-list-title';
 export const optionId = (i: number) => `cc-company-${i}`;
 
 export function CompanyList({ companies, selected, dark, onKeyDown }: CompanyListProps) {

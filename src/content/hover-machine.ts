@@ -2,7 +2,7 @@
 // Timings follow Wikipedia's Page Previews: 150 ms dwell before preparing the card, shown 500 ms
 // after the dwell began, 300 ms grace when the pointer leaves the mention or the card.
 // Every interaction gets a token; a timer carrying an older token is stale and ignored.
-// Keyboard states (issue 6): our shortcut opens LIST; Enter there opens the card for a mention by
+// Keyboard states: our shortcut opens LIST; Enter there opens the card for a mention by
 // keyboard (same DWELL/OPEN phases, `keyboard: true`, no timers); the pointer never moves or
 // closes a keyboard session, only Escape, another shortcut or `away` does.
 
@@ -10,7 +10,7 @@ export const DWELL_MS = 150;
 export const SHOW_MS = 500;
 export const GRACE_MS = 300;
 
-export type Phase = 'idle' | 'dwell' | 'open' | 'grace' | 'list';
+type Phase = 'idle' | 'dwell' | 'open' | 'grace' | 'list';
 
 export interface HoverState {
   phase: Phase;
@@ -49,7 +49,7 @@ export const initialHover: HoverState = { phase: 'idle', mention: null, token: 0
 /** A card or the list is on screen. */
 const shown = (s: HoverState) => s.phase === 'open' || s.phase === 'grace' || s.phase === 'list' || (s.keyboard && s.phase === 'dwell');
 /** The reader is in the keyboard list or a card opened from it. */
-const keyed = (s: HoverState) => s.phase === 'list' || s.keyboard;
+export const keyed = (s: HoverState) => s.phase === 'list' || s.keyboard;
 
 function dwell(s: HoverState, mention: number, showMs: number): [HoverState, HoverEffect[]] {
   const token = s.token + 1;

@@ -1,18 +1,20 @@
 // Wires trusted pointer, key and scroll input to the hover state machine and carries out its
-// effects: timers, loading card data from the background, showing and hiding the card, and the
-// keyboard company list (focus in, focus trap, focus back).
+// effects: timers, loading card data from the background, showing and hiding the card. The
+// keyboard company list is keyboard.ts's.
 import { h } from 'preact';
 import type { CardData } from '../core/compile.ts';
 import { Card } from '../ui/Card.tsx';
-import { t } from '../ui/i18n.ts';
 import type { CardHost } from './card-host.ts';
-import { CompanyList, optionId, type ListedCompany } from './company-list.tsx';
-import { hoverReducer, initialHover, type HoverEffect, type HoverEvent, type HoverState } from './hover-machine.ts';
-import { compareRanges, type Mention, type Mentions } from './mentions.ts';
+import { mentionAt } from './hit-test.ts';
+import type { Highlights } from './highlights.ts';
+import { hoverReducer, initialHover, keyed, type HoverEffect, type HoverEvent, type HoverState } from './hover-machine.ts';
+import { KeyboardSession } from './keyboard.ts';
+import type { Mention, Mentions } from './mentions.ts';
 import { composedParent } from './text-scan.ts';
 
-export interface HoverDeps {
+interface HoverDeps {
   mentions: Mentions;
+  highlights: Highlights;
   host: CardHost;
   loadCard: (entity: string) => Promise<CardData | null>;
   openEntity: (entity: string) => void;
@@ -32,18 +34,17 @@ export class HoverController {
   private point: { x: number; y: number } | null = null;
   private pending: { x: number; y: number; target: EventTarget | null } | null = null;
   private frame = 0;
-  /** The page's focused element when the keyboard session began; focus goes back there. */
-  private returnFocus: Element | null = null;
-  /** The list as last shown: each company with its mentions in page order. */
-  private listed: Array<ListedCompany & { ids: number[] }> = [];
-  private selected = 0;
-  /** Which of the selected company's mentions the keyboard card is on. */
-  private step = 0;
+  private readonly keyboard: KeyboardSession;
 
-  constructor(private readonly deps: HoverDeps) {}
-
-  get current(): HoverState {
-    return this.state;
+  constructor(private readonly deps: HoverDeps) {
+    this.keyboard = new KeyboardSession({
+      mentions: deps.mentions,
+      host: deps.host,
+      isDark: deps.isDark,
+      state: () => this.state,
+      dispatch: (e) => this.dispatch(e),
+      cardFor: (entity) => this.cardFor(entity),
+    });
   }
 
   dispatch(e: HoverEvent): void {
@@ -73,10 +74,10 @@ export class HoverController {
         return;
       }
       case 'showList':
-        void this.showList();
+        void this.keyboard.showList();
         return;
       case 'release':
-        return this.release();
+        return this.keyboard.release();
       case 'show': {
         const m = this.deps.mentions.get(fx.mention);
         const card = m && this.cards.get(m.entity);
@@ -101,18 +102,15 @@ export class HoverController {
             report: (includeUrl: boolean) => this.deps.report(m, card, includeUrl),
           }),
           this.anchor(m),
-          { dark: this.deps.isDark(), keyboard, onKeyDown: this.onCardKey },
+          { dark: this.deps.isDark(), keyboard, onKeyDown: this.keyboard.onCardKey },
         );
-        this.deps.mentions.setActive(m.id);
-        if (keyboard) {
-          const ids = this.listed[this.selected]?.ids ?? [m.id];
-          this.deps.host.announce(t('card_announce', card.name, Math.max(ids.indexOf(m.id), 0) + 1, ids.length));
-        }
+        this.deps.highlights.setActive(m);
+        if (keyboard) this.keyboard.announce(m, card);
         return;
       }
       case 'hide':
         this.deps.host.hide();
-        this.deps.mentions.setActive(null);
+        this.deps.highlights.setActive(null);
         return;
     }
   }
@@ -156,7 +154,7 @@ export class HoverController {
     this.pending = null;
     this.point = { x: p.x, y: p.y };
     if (this.deps.host.owns(p.target)) return this.dispatch({ type: 'pointer', over: 'card' });
-    const m = this.deps.mentions.at(p.x, p.y);
+    const m = mentionAt(this.deps.mentions, p.x, p.y);
     this.dispatch({ type: 'pointer', over: m ? { mention: m.id } : null });
   };
 
@@ -173,98 +171,12 @@ export class HoverController {
 
   /** A click elsewhere in the page ends a keyboard session (focus went where the reader clicked). */
   onPointerDown = (e: PointerEvent): void => {
-    if (e.isTrusted && this.keyed() && !this.deps.host.owns(e.target)) this.dispatch({ type: 'away' });
+    if (e.isTrusted && keyed(this.state) && !this.deps.host.owns(e.target)) this.dispatch({ type: 'away' });
   };
 
   /** Our shortcut (the background's `companyList` message): the list of companies, focused. */
   openList(): void {
-    if (!this.keyed()) this.returnFocus = document.activeElement;
-    this.dispatch({ type: 'list' });
-  }
-
-  private keyed(): boolean {
-    return this.state.phase === 'list' || this.state.keyboard;
-  }
-
-  private async showList(): Promise<void> {
-    const token = this.state.token;
-    const groups = new Map<string, Mention[]>();
-    const ordered = [...this.deps.mentions.all()].filter((m) => m.mark.startContainer.isConnected).sort((a, b) => compareRanges(a.mark, b.mark));
-    for (const m of ordered) groups.set(m.entity, [...(groups.get(m.entity) ?? []), m]);
-    const cards = await Promise.all([...groups.keys()].map((e) => this.cardFor(e)));
-    if (this.state.phase !== 'list' || this.state.token !== token) return;
-    const before = this.listed[this.selected]?.entity;
-    this.listed = [...groups.values()].map((ms, i) => ({ entity: ms[0]!.entity, name: cards[i]?.name ?? ms[0]!.text, mentions: ms.length, ids: ms.map((m) => m.id) }));
-    // Back from a card (Escape): the same company stays chosen.
-    this.selected = Math.max(0, this.listed.findIndex((c) => c.entity === before));
-    this.drawList();
-  }
-
-  private drawList(): void {
-    this.deps.host.showList(h(CompanyList, { companies: this.listed, selected: this.selected, dark: this.deps.isDark(), onKeyDown: this.onListKey }));
-    (this.deps.host.query(`#${optionId(this.selected)}`) ?? this.deps.host.query('.list-frame'))?.focus({ preventScroll: true });
-  }
-
-  /** Keys in the list. Only here, inside our own open dialog, do we take keys from the page. */
-  private onListKey = (e: KeyboardEvent): void => {
-    if (!e.isTrusted || this.state.phase !== 'list') return;
-    const n = this.listed.length;
-    let handled = true;
-    if (e.key === 'ArrowDown' && n > 0) this.selected = (this.selected + 1) % n;
-    else if (e.key === 'ArrowUp' && n > 0) this.selected = (this.selected - 1 + n) % n;
-    else if (e.key === 'Home') this.selected = 0;
-    else if (e.key === 'End') this.selected = Math.max(n - 1, 0);
-    else if (e.key === 'Tab') {
-      // The option is the list's one stop: focus stays in the dialog.
-    } else if (e.key === 'Escape') handled = false;
-    else if (e.key === 'Enter' && n > 0) {
-      handled = false;
-      this.step = 0;
-      this.dispatch({ type: 'pick', mention: this.listed[this.selected]!.ids[0]! });
-    } else return;
-    e.preventDefault();
-    e.stopPropagation();
-    if (handled) this.drawList();
-    else if (e.key === 'Escape') this.dispatch({ type: 'escape' });
-  };
-
-  /** Keys in the card: Escape always; by keyboard also Enter (next mention), Shift+Enter (previous) and the focus trap. */
-  private onCardKey = (e: KeyboardEvent): void => {
-    if (!e.isTrusted) return;
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.dispatch({ type: 'escape' });
-      return;
-    }
-    if (!this.state.keyboard) return;
-    // Enter on the card itself steps through mentions; on a link or button it does what they do.
-    if (e.key === 'Enter' && e.target === e.currentTarget) {
-      e.preventDefault();
-      e.stopPropagation();
-      const ids = this.listed[this.selected]?.ids ?? [];
-      if (ids.length === 0) return;
-      this.step = (this.step + (e.shiftKey ? ids.length - 1 : 1)) % ids.length;
-      this.dispatch({ type: 'pick', mention: ids[this.step]! });
-    } else if (e.key === 'Tab') {
-      e.preventDefault();
-      e.stopPropagation();
-      const stops = [e.currentTarget as HTMLElement, ...this.deps.host.focusables()];
-      const at = stops.indexOf(this.deps.host.focused as HTMLElement);
-      stops[(at + (e.shiftKey ? stops.length - 1 : 1)) % stops.length]?.focus({ preventScroll: false });
-    }
-  };
-
-  /** The keyboard session ended: focus goes back where it was, unless the reader already put it elsewhere. */
-  private release(): void {
-    const back = this.returnFocus;
-    this.returnFocus = null;
-    this.listed = [];
-    this.selected = 0;
-    const active = document.activeElement;
-    if (active !== null && active !== document.body && !this.deps.host.owns(active)) return;
-    if (back instanceof HTMLElement && back.isConnected && back !== document.body) back.focus({ preventScroll: true });
-    else if (active instanceof HTMLElement && this.deps.host.owns(active)) active.blur();
+    this.keyboard.openList();
   }
 
   /** Follows the mention while it is in view; closes once it scrolls away (a keyboard card only follows). */

@@ -3,15 +3,9 @@
 // between slices. When the page keeps changing, the wait between passes doubles (up to
 // MAX_DELAY_MS), so a page that mutates constantly cannot make us spin.
 
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 export const MIN_DELAY_MS = 100;
-export const MAX_DELAY_MS = 2000;
-
-export interface ScanStats {
-  passes: number;
-  slices: number;
-  longestSliceMs: number;
-}
+const MAX_DELAY_MS = 2000;
 
 export class ScanQueue {
   private readonly dirty = new Set<Node>();
@@ -19,7 +13,6 @@ export class ScanQueue {
   private running = false;
   private stopped = false;
   private delay = MIN_DELAY_MS;
-  readonly stats: ScanStats = { passes: 0, slices: 0, longestSliceMs: 0 };
 
   constructor(
     private readonly scan: (root: Node) => Generator<void>,
@@ -64,7 +57,6 @@ export class ScanQueue {
     this.timer = null;
     if (this.stopped) return;
     this.running = true;
-    this.stats.passes++;
     const queue = this.roots().map((r) => this.scan(r));
     const slice = () => {
       if (this.stopped) return void (this.running = false);
@@ -72,8 +64,6 @@ export class ScanQueue {
       while (queue.length > 0 && performance.now() - t0 < SLICE_MS) {
         if (queue[0]!.next().done) queue.shift();
       }
-      this.stats.slices++;
-      this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, performance.now() - t0);
       if (queue.length > 0) return void setTimeout(slice, 0);
       this.running = false;
       this.done();

@@ -46,16 +46,8 @@ export function composedParent(node: Node): Element | null {
   return p && isShadowRoot(p) ? p.host : null;
 }
 
-/** `root.contains(node)`, looking into shadow trees too (plain `contains` stops at their edge). */
-export function containsComposed(root: Node, node: Node): boolean {
-  for (let n: Node | null = node; n; n = isShadowRoot(n) ? n.host : n.parentNode) {
-    if (n === root) return true;
-  }
-  return false;
-}
-
 /** True when `node` or any ancestor is excluded, or the whole document is in design mode. */
-export function isWithinExcluded(node: Node, own: Element | null): boolean {
+function isWithinExcluded(node: Node, own: Element | null): boolean {
   if (node.ownerDocument?.designMode === 'on') return true;
   for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : composedParent(node); el; el = composedParent(el)) {
     if (isExcluded(el, own)) return true;
@@ -223,7 +215,7 @@ function isElementVisible(el: Element, cache: Map<Element, boolean>): boolean {
 export type RunMatch = Match & { run: TextRun };
 
 /** Characters matched in one go; a longer run (a 5 MB paragraph) is read in windows. */
-export const MATCH_WINDOW = 5_000;
+const MATCH_WINDOW = 5_000;
 /** Windows overlap by this much, more than any name is long, so no name is cut in two. */
 const WINDOW_OVERLAP = 300;
 

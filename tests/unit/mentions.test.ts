@@ -4,7 +4,9 @@
 // many inline nodes read in pauses, and painting only near the viewport past PAINT_ALL. jsdom has no highlight registry: a Set stands in for Highlight.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/core/matcher.ts';
-import { MAX_MARKS, Mentions, PAINT_ALL, PAINT_MARGIN } from '../../src/content/mentions.ts';
+import { Highlights } from '../../src/content/highlights.ts';
+import { MarkFilter } from '../../src/content/mark-filter.ts';
+import { MAX_MARKS, Mentions, PAINT_ALL } from '../../src/content/mentions.ts';
 import { pacedTextRuns, textRuns } from '../../src/content/text-scan.ts';
 
 beforeAll(() => {
@@ -13,6 +15,12 @@ beforeAll(() => {
 
 const matcher = () => new Matcher({ entities: ['hikvision', 'huawei', 'dahua'], names: [['hikvision', 0, 0, 'Hikvision'], ['huawei', 1, 0, 'Huawei'], ['dahua technology', 2, 0, 'Dahua Technology']] });
 
+/** A store with its highlights, as the page wires them. */
+function store(): [Mentions, Highlights] {
+  const marks = new Highlights();
+  return [new Mentions(matcher(), () => null, new MarkFilter(), marks), marks];
+}
+
 function scanAll(m: Mentions, root: Node): void {
   for (const step of m.scan(root)) void step;
 }
@@ -20,11 +28,11 @@ function scanAll(m: Mentions, root: Node): void {
 describe('Mentions on a heavy page', () => {
   it('lists companies in order of first mention, also after that mention leaves', () => {
     document.body.innerHTML = '<p id="a">Huawei first</p><p id="b">then Hikvision and Huawei</p><p id="c">Dahua <em>Technology</em> last</p>'; // test fixture only
-    const m = new Mentions(matcher(), () => null);
+    const [m] = store();
     scanAll(m, document.body);
     expect(m.entities()).toEqual(['huawei', 'hikvision', 'dahua']);
-    expect([...m.all()].every((x) => x.mark instanceof StaticRange)).toBe(true);
-    expect([...m.all()].map((x) => x.range.toString())).toEqual(['Huawei', 'Hikvision', 'Huawei', 'Dahua Technology']);
+    expect(m.inPageOrder().every((x) => x.mark instanceof StaticRange)).toBe(true);
+    expect(m.inPageOrder().map((x) => x.range.toString())).toEqual(['Huawei', 'Hikvision', 'Huawei', 'Dahua Technology']);
     document.getElementById('a')!.remove();
     m.dropStale();
     expect(m.entities()).toEqual(['hikvision', 'huawei', 'dahua']);
@@ -38,19 +46,19 @@ describe('Mentions on a heavy page', () => {
 
   it('drops what sat under a rescanned root, and only that', () => {
     document.body.innerHTML = '<p id="a">Huawei <b>and</b> Hikvision</p><p id="b">Huawei again</p>'; // test fixture only
-    const m = new Mentions(matcher(), () => null);
+    const [m] = store();
     scanAll(m, document.body);
-    expect(m.size).toBe(3);
+    expect(m.inPageOrder().length).toBe(3);
     document.getElementById('a')!.firstChild!.textContent = 'nothing ';
     scanAll(m, document.getElementById('a')!);
-    expect([...m.all()].map((x) => x.text).sort()).toEqual(['Hikvision', 'Huawei']);
+    expect(m.inPageOrder().map((x) => x.text).sort()).toEqual(['Hikvision', 'Huawei']);
   });
 
   it(`marks at most MAX_MARKS (${MAX_MARKS}) and still lists companies named past it`, () => {
     document.body.innerHTML = `<p>${'Huawei said. '.repeat(MAX_MARKS + 10)}</p><p>Hikvision said.</p>`; // test fixture only
-    const m = new Mentions(matcher(), () => null);
+    const [m] = store();
     scanAll(m, document.body);
-    expect(m.size).toBe(MAX_MARKS);
+    expect(m.inPageOrder().length).toBe(MAX_MARKS);
     expect(m.entities()).toEqual(['huawei', 'hikvision']);
   });
 
@@ -61,9 +69,9 @@ describe('Mentions on a heavy page', () => {
     const runs = [...textRuns(document.body, null)];
     expect(runs).toHaveLength(1);
     expect(runs[0]!.text.endsWith('Dahua Technology')).toBe(true);
-    const m = new Mentions(matcher(), () => null);
+    const [m] = store();
     scanAll(m, document.body);
-    expect([...m.all()].map((x) => [x.text, x.nodes.length])).toEqual([['Dahua Technology', 2]]); // " Dahua " and "Technology"
+    expect(m.inPageOrder().map((x) => [x.text, x.nodes.length])).toEqual([['Dahua Technology', 2]]); // " Dahua " and "Technology"
   });
 });
 
@@ -97,42 +105,42 @@ describe('Painting near the viewport', () => {
 
   it(`paints every mention on a page of at most PAINT_ALL (${PAINT_ALL}), before any word from the observer`, () => {
     document.body.innerHTML = '<p id="a">Huawei and Hikvision</p><p id="b">Dahua Technology</p>'; // test fixture only
-    const m = new Mentions(matcher(), () => null);
-    m.ensureRegistered();
+    const [m, marks] = store();
+    marks.ensureRegistered();
     scanAll(m, document.body);
     expect(painted()).toEqual(['a', 'a', 'b']);
-    expect(FakeBand.last!.options.rootMargin).toBe(PAINT_MARGIN);
+    expect(FakeBand.last!.options.rootMargin).toBe('100% 0px'); // near: one viewport height above or below
   });
 
   it('past PAINT_ALL paints only the mentions whose box is near, follows the observer, and paints all again below it', () => {
     const n = PAINT_ALL + 20;
     document.body.innerHTML = Array.from({ length: n }, (_, i) => `<p id="p${i}">Huawei said ${i}.</p>`).join(''); // test fixture only
-    const m = new Mentions(matcher(), () => null);
-    m.ensureRegistered();
+    const [m, marks] = store();
+    marks.ensureRegistered();
     scanAll(m, document.body);
     const band = FakeBand.last!;
     const p = (i: number) => document.getElementById(`p${i}`)!;
-    expect(m.size).toBe(n);
+    expect(m.inPageOrder().length).toBe(n);
     expect(band.targets.size).toBe(n);
-    m.ensureRegistered();
+    marks.ensureRegistered();
     expect(painted()).toEqual([]);
     band.tell([p(0), p(1), p(2)], []);
     expect(painted()).toEqual(['p0', 'p1', 'p2']);
     band.tell([p(60), p(61)], [p(0), p(1), p(2)]);
     expect(painted().sort()).toEqual(['p60', 'p61']);
-    m.ensureRegistered(); // the guard re-fills the highlight with the same set, not with every mention
+    marks.ensureRegistered(); // the guard re-fills the highlight with the same set, not with every mention
     expect(painted().sort()).toEqual(['p60', 'p61']);
     // The page drops to PAINT_ALL mentions: everything is painted again, and removed boxes are no longer observed.
     for (let i = n - 1; i >= PAINT_ALL; i--) p(i).remove();
     m.dropStale();
-    m.ensureRegistered();
+    marks.ensureRegistered();
     expect(painted()).toHaveLength(PAINT_ALL);
     expect(band.targets.size).toBe(PAINT_ALL);
   });
 
   it('observes the nearest ancestor with a box for text in a display: contents element', () => {
     document.body.innerHTML = '<p id="outer"><span style="display: contents">Huawei</span></p>'; // test fixture only
-    const m = new Mentions(matcher(), () => null);
+    const [m] = store();
     scanAll(m, document.body);
     expect([...FakeBand.last!.targets].map((e) => e.id)).toEqual(['outer']);
   });
