@@ -2,7 +2,7 @@
 // effects: timers, loading card data from the background, showing and hiding the card. The
 // keyboard company list is keyboard.ts's.
 import { h } from 'preact';
-import type { CardData } from '../core/compile.ts';
+import type { CardData } from '../core/card.ts';
 import { Card } from '../ui/Card.tsx';
 import type { CardHost } from './card-host.ts';
 import { mentionAt } from './hit-test.ts';

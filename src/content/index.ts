@@ -9,16 +9,15 @@
 // It reports the companies found to the background (for the badge and the popup) and answers
 // the popup's "reveal" request. It never reads or changes inputs, editors or the page's scripts.
 import browser from 'webextension-polyfill';
-import { parseContentSettings, parseHelloReply, parseToContent, type ContentToBackground } from '../core/messages.ts';
+import { parseContentSettings, parseHelloReply, parseToContent, type ContentToBackgroundMap } from '../core/messages.ts';
+import { request, type Channel } from '../core/request.ts';
 import { earlyBridge } from './early-bridge.ts';
 import { Page } from './page.ts';
 
 /** Set for `npm run bench` builds only (scripts/build.ts): marks for scripts/bench.ts. */
 declare const __CC_BENCH__: boolean;
 
-function send<T>(msg: ContentToBackground): Promise<T> {
-  return browser.runtime.sendMessage(msg) as Promise<T>;
-}
+const background: Channel<ContentToBackgroundMap> = { send: (msg) => browser.runtime.sendMessage(msg) };
 
 type ToContent = NonNullable<ReturnType<typeof parseToContent>>;
 type Handlers = { [K in ToContent['type']]: (msg: Extract<ToContent, { type: K }>) => void };
@@ -44,7 +43,7 @@ function settled(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const page = new Page(send);
+  const page = new Page(background);
   page.listen();
   const on = handlers(page);
   browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
@@ -59,7 +58,7 @@ async function main(): Promise<void> {
   window.addEventListener('pageshow', (e) => {
     if (e.persisted) page.report();
   });
-  const [reply, settingsReply] = await Promise.all([earlyBridge().hello ?? send<unknown>({ type: 'hello' }), send<unknown>({ type: 'settings' }).catch(() => null), settled()]);
+  const [reply, settingsReply] = await Promise.all([earlyBridge().hello ?? request(background, { type: 'hello' }), request(background, { type: 'settings' }).catch(() => null), settled()]);
   const readerSettings = parseContentSettings(settingsReply);
   if (readerSettings) page.applySettings(readerSettings);
   const hello = parseHelloReply(reply);

@@ -2,7 +2,7 @@
 // and focus (into our dialog, trapped there, and back where it was when the session ends).
 // Why a list and not focusable marks: docs/decisions/0008-keyboard-access.md.
 import { h } from 'preact';
-import type { CardData } from '../core/compile.ts';
+import type { CardData } from '../core/card.ts';
 import { t } from '../ui/i18n.ts';
 import type { CardHost } from './card-host.ts';
 import { CompanyList, optionId, type ListedCompany } from './company-list.tsx';

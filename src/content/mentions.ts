@@ -7,13 +7,6 @@ import type { Highlights } from './highlights.ts';
 import type { MarkFilter } from './mark-filter.ts';
 import { isVisible, matchRunWindows, nodesOf, pacedTextRuns, staticRangeIn, type RunMatch } from './text-scan.ts';
 
-/**
- * Past this many mentions on a page, only those near the viewport are painted: after every DOM
- * change the browser re-validates and repaints every range of a highlight, on screen or not (a
- * feed holding 2,000 marks doubled its frames' paint time). A news article names far fewer, and
- * all of them are painted. Hit-testing, the company list and the badge use every mention.
- */
-export const PAINT_ALL = 100;
 
 /**
  * Mentions kept on one page at most (the first MAX_MARKS in scan order): each costs memory, a

@@ -3,7 +3,10 @@
 // telling the background which companies are on the page.
 import nameIndex from 'virtual:company-context/names';
 import { Matcher } from '../core/matcher.ts';
-import type { CardData, ContentSettings, ContentToBackground, RejectedAlias } from '../core/messages.ts';
+import { parseCardReply } from '../core/card.ts';
+import type { ContentSettings, ContentToBackgroundMap } from '../core/messages.ts';
+import { request, type Channel } from '../core/request.ts';
+import type { RejectedAlias } from '../core/settings.ts';
 import { SHOW_MS } from './hover-machine.ts';
 import { CardHost } from './card-host.ts';
 import { isDark } from './dark-page.ts';
@@ -27,14 +30,6 @@ function scanRootOf(node: Node): Node | null {
   return el ?? null;
 }
 
-function isCardData(x: unknown): x is CardData {
-  const o = x as Partial<CardData> | null;
-  return typeof o === 'object' && o !== null && typeof o.id === 'string' && typeof o.name === 'string' &&
-    Array.isArray(o.jurisdictions) && Array.isArray(o.claims) && Array.isArray(o.related) && Array.isArray(o.listsAsOf);
-}
-
-type Send = <T>(msg: ContentToBackground) => Promise<T>;
-
 export class Page {
   private readonly host = new CardHost();
   private readonly filter = new MarkFilter();
@@ -45,14 +40,14 @@ export class Page {
     highlights: this.highlights,
     host: this.host,
     loadCard: async (entity) => {
-      const reply = await this.send<unknown>({ type: 'card', entity });
-      return isCardData(reply) ? reply : null;
+      // Parsed, not trusted: the card is drawn from it.
+      return parseCardReply(await request(this.background, { type: 'card', entity }));
     },
-    openEntity: (entity) => void this.send({ type: 'openEntity', entity }).catch(() => undefined),
+    openEntity: (entity) => void request(this.background, { type: 'openEntity', entity }).catch(() => undefined),
     reject: (m) => {
       // Hide it at once; the background stores it for the site and tells our other tabs.
       this.setRejected([...this.rejected, { entity: m.entity, alias: m.alias }]);
-      this.send<unknown>({ type: 'reject', entity: m.entity, alias: m.alias }).catch(() => undefined);
+      request(this.background, { type: 'reject', entity: m.entity, alias: m.alias }).catch(() => undefined);
     },
     report: problemReport,
     isDark,
@@ -70,7 +65,7 @@ export class Page {
   /** The reader's hover delay (docs/decisions/0009-settings.md). */
   private hoverDelay = SHOW_MS;
 
-  constructor(private readonly send: Send) {}
+  constructor(private readonly background: Channel<ContentToBackgroundMap>) {}
 
   /** Takes over the input listeners early.js put on at document_start; they act only while we run. */
   listen(): void {
@@ -163,7 +158,7 @@ export class Page {
     const key = entities.join(',');
     if (key === this.reported) return;
     this.reported = key;
-    this.send({ type: 'mentions', entities }).catch(() => undefined);
+    request(this.background, { type: 'mentions', entities }).catch(() => undefined);
   }
 
   /** Applies the site's "Not this company" list. */

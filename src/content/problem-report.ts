@@ -1,7 +1,7 @@
 // The plain-text problem report a card offers for a mention: what matched, how, which record and
 // dataset, and the page only when the reader includes it.
 import browser from 'webextension-polyfill';
-import type { CardData } from '../core/messages.ts';
+import type { CardData } from '../core/card.ts';
 import { t } from '../ui/i18n.ts';
 import type { Mention } from './mentions.ts';
 

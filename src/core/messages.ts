@@ -10,13 +10,6 @@ import type { SearchHit } from './search.ts';
 import { MARK_STYLES, parseSettings, type MarkStyle, type RejectedAlias, type Rejection, type Settings } from './settings.ts';
 import { everyItem, keysAre, record } from './shape.ts';
 
-// re-exported until src/content and src/background import from card.ts
-export type { CardData } from './card.ts';
-// re-exported until src/content and src/background import from ids.ts
-export { siteOf } from './ids.ts';
-// re-exported until src/content and src/background import from settings.ts
-export type { RejectedAlias, Rejection } from './settings.ts';
-
 /** One direction's requests by `type`, each with the reply its receiver answers with. */
 export type MessageMap<M> = { [K in keyof M]: { request: { type: K }; reply: unknown } };
 /** Any request of a direction. */

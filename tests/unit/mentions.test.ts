@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Matcher } from '../../src/core/matcher.ts';
 import { Highlights } from '../../src/content/highlights.ts';
 import { MarkFilter } from '../../src/content/mark-filter.ts';
-import { MAX_MARKS, Mentions, PAINT_ALL } from '../../src/content/mentions.ts';
+import { PAINT_ALL } from '../../src/content/highlights.ts';
+import { MAX_MARKS, Mentions } from '../../src/content/mentions.ts';
 import { pacedTextRuns, textRuns } from '../../src/content/text-scan.ts';
 
 beforeAll(() => {
