@@ -23,8 +23,8 @@ import { datasetPlugin, preactNoHtmlSink } from './vite-plugins.ts';
 
 const TARGETS = ['chrome', 'firefox'] as const;
 /** Each content script's source (as manifest.json names it) and its built file. */
-const CONTENT_FILES: Record<string, string> = { 'src/content/early.ts': 'early.js', 'src/content/index.ts': 'content.js' };
-const CONTENT_FILE = CONTENT_FILES['src/content/index.ts']!;
+const CONTENT_FILES: Record<string, string> = { 'src/content/early.ts': 'early.js', 'src/content/page.ts': 'content.js' };
+const CONTENT_FILE = CONTENT_FILES['src/content/page.ts']!;
 const dataDir = process.env.COMPANY_CONTEXT_DATA ?? 'data';
 const outRoot = resolve(process.env.COMPANY_CONTEXT_OUT ?? 'dist');
 
@@ -38,7 +38,7 @@ async function buildTarget(target: (typeof TARGETS)[number]): Promise<string> {
       logLevel: 'warn',
       plugins: [preactNoHtmlSink(), datasetPlugin(dataDir), preact({ devToolsEnabled: false, prefreshEnabled: false })],
       // `npm run bench` builds with COMPANY_CONTEXT_BENCH=1: the content script then leaves
-      // performance marks (src/content/index.ts); in every other build the marks are compiled out.
+      // performance marks (src/content/page.ts); in every other build the marks are compiled out.
       define: { __CC_BENCH__: JSON.stringify(process.env.COMPANY_CONTEXT_BENCH === '1') },
       build: {
         outDir,

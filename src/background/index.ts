@@ -37,8 +37,8 @@ const settings = settingsStore({ storage: browser.storage, dataset, prefs, tabSt
 async function fromContent(msg: ContentToBackground, tabId: number, frameId: number, url: string): Promise<unknown> {
   if (msg.type === 'hello') return tabState.report(tabId, frameId, url, null);
   if (msg.type === 'mentions') return tabState.report(tabId, frameId, url, msg.entities);
-  const host = (frameId === 0 ? null : (await tabState.get(tabId))?.host) ?? siteOf(url);
-  if (host === null) return null;
+  const site = (frameId === 0 ? null : (await tabState.get(tabId))?.site) ?? siteOf(url);
+  if (site === null) return null;
   switch (msg.type) {
     case 'card':
       return cards.card(msg.entity, (await settings.read()).settings);
@@ -48,7 +48,7 @@ async function fromContent(msg: ContentToBackground, tabId: number, frameId: num
       if (cards.hasPage(msg.entity)) await browser.tabs.create({ url: browser.runtime.getURL(`src/entity/index.html?id=${msg.entity}`) });
       return null;
     case 'reject':
-      return cards.hasAlias(msg.entity, msg.alias) ? prefs.reject(host, msg.entity, msg.alias) : null;
+      return cards.hasAlias(msg.entity, msg.alias) ? prefs.reject(site, msg.entity, msg.alias) : null;
   }
 }
 

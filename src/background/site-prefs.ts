@@ -46,15 +46,15 @@ export function sitePrefs({ local, tabState, today }: SitePrefsDeps) {
   /** Stores the rejections and tells every tab we know on `site` its new list. */
   async function saveRejections(all: Rejection[], site: string): Promise<void> {
     await local.set({ [REJECTED_KEY]: all });
-    await tabState.tellEach((rec) => (rec.host === site ? [{ type: 'rejected', rejected: forSite(all, site) }] : []));
+    await tabState.tellEach((rec) => (rec.site === site ? [{ type: 'rejected', rejected: forSite(all, site) }] : []));
   }
 
   /** Tells every tab we know its site's paused state and "Not this company" list again. */
   async function refreshTabs(): Promise<void> {
     const [paused, all] = await Promise.all([pausedSites(), rejections()]);
     await tabState.tellEach((rec) => [
-      { type: 'paused', paused: paused.includes(rec.host) },
-      { type: 'rejected', rejected: forSite(all, rec.host) },
+      { type: 'paused', paused: paused.includes(rec.site) },
+      { type: 'rejected', rejected: forSite(all, rec.site) },
     ]);
   }
 
@@ -89,8 +89,8 @@ export function sitePrefs({ local, tabState, today }: SitePrefsDeps) {
       const rec = await tabState.get(tabId);
       if (!rec) return;
       const sites = new Set(await pausedSites());
-      if (paused) sites.add(rec.host);
-      else sites.delete(rec.host);
+      if (paused) sites.add(rec.site);
+      else sites.delete(rec.site);
       await local.set({ [PAUSED_KEY]: [...sites].sort() });
       await tabState.tell(tabId, { type: 'paused', paused });
     },

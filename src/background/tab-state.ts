@@ -12,10 +12,10 @@ const tabKey = (tabId: number) => `tab:${tabId}`;
 
 /** A stored tab record; null when it is not one. */
 export function parseTabRecord(x: unknown): TabRecord | null {
-  if (!isRecord(x) || typeof x.host !== 'string') return null;
+  if (!isRecord(x) || typeof x.site !== 'string') return null;
   const frames: Record<string, string[]> = {};
   if (isRecord(x.frames)) for (const [frameId, ids] of Object.entries(x.frames)) frames[frameId] = strings(ids);
-  return { host: x.host, frames };
+  return { site: x.site, frames };
 }
 
 /** The tab id a session storage key stands for; null for any other key. */
@@ -89,13 +89,13 @@ export function tabStore({ session, tabs, action, cards, isPaused, helloReply }:
         // A frame's goodbye (an empty report from `pagehide`) can arrive after its tab closed.
         if (closed.has(tabId)) return null;
         const known = await get(tabId);
-        const host = (frameId === 0 ? null : known?.host) ?? siteOf(url);
-        if (host === null) return null;
-        let rec = frameId === 0 && entities === null ? newPage(host) : (known ?? newPage(host));
+        const site = (frameId === 0 ? null : known?.site) ?? siteOf(url);
+        if (site === null) return null;
+        let rec = frameId === 0 && entities === null ? newPage(site) : (known ?? newPage(site));
         rec = withFrame(rec, frameId, entities?.filter(cards.isKnown) ?? []);
         await session.set({ [tabKey(tabId)]: rec });
         await setBadge(tabId, rec);
-        return entities === null ? helloReply(host) : null;
+        return entities === null ? helloReply(site) : null;
       });
     },
 
@@ -108,9 +108,9 @@ export function tabStore({ session, tabs, action, cards, isPaused, helloReply }:
     /** The popup's view of a tab. */
     async state(tabId: number): Promise<TabState> {
       const rec = await get(tabId);
-      if (!rec) return { active: false, host: '', paused: false, companies: [] };
+      if (!rec) return { active: false, site: '', paused: false, companies: [] };
       const companies = tabCompanies(rec).flatMap(({ id, frameId }) => cards.company(id, frameId) ?? []);
-      return { active: true, host: rec.host, paused: await isPaused(rec.host), companies };
+      return { active: true, site: rec.site, paused: await isPaused(rec.site), companies };
     },
   };
 }

@@ -1,13 +1,14 @@
 // The hover card's state machine, pure and timer-free so it is unit-tested with a fake clock.
-// Timings follow Wikipedia's Page Previews: 150 ms dwell before preparing the card, shown 500 ms
-// after the dwell began, 300 ms grace when the pointer leaves the mention or the card.
+// Timings follow Wikipedia's Page Previews: 150 ms dwell before preparing the card, shown after
+// the reader's hover delay (500 ms by default) from the dwell's start, 300 ms grace when the pointer leaves the mention or the card.
 // Every interaction gets a token; a timer carrying an older token is stale and ignored.
 // Keyboard states: our shortcut opens LIST; Enter there opens the card for a mention by
 // keyboard (same DWELL/OPEN phases, `keyboard: true`, no timers); the pointer never moves or
 // closes a keyboard session, only Escape, another shortcut or `away` does.
 
+import { HOVER_DELAY_DEFAULT } from '../core/settings.ts';
+
 export const DWELL_MS = 150;
-export const SHOW_MS = 500;
 export const GRACE_MS = 300;
 
 type Phase = 'idle' | 'dwell' | 'open' | 'grace' | 'list';
@@ -51,10 +52,10 @@ const shown = (s: HoverState) => s.phase === 'open' || s.phase === 'grace' || s.
 /** The reader is in the keyboard list or a card opened from it. */
 export const keyed = (s: HoverState) => s.phase === 'list' || s.keyboard;
 
-function dwell(s: HoverState, mention: number, showMs: number): [HoverState, HoverEffect[]] {
+function dwell(s: HoverState, mention: number, hoverDelay: number): [HoverState, HoverEffect[]] {
   const token = s.token + 1;
   const effects: HoverEffect[] = s.phase === 'open' || s.phase === 'grace' ? [{ type: 'hide' }] : [];
-  effects.push({ type: 'schedule', timer: 'prepare', delay: DWELL_MS, token }, { type: 'schedule', timer: 'show', delay: showMs, token });
+  effects.push({ type: 'schedule', timer: 'prepare', delay: DWELL_MS, token }, { type: 'schedule', timer: 'show', delay: hoverDelay, token });
   return [{ phase: 'dwell', mention, token, ready: false, due: false, suppressed: null, keyboard: false }, effects];
 }
 
@@ -86,8 +87,8 @@ function pick(s: HoverState, mention: number): [HoverState, HoverEffect[]] {
   return [{ phase: 'dwell', mention, token, ready: false, due: true, suppressed: null, keyboard: true }, [{ type: 'prepare', mention, token }]];
 }
 
-/** `showMs`: the reader's hover delay (settings), from the dwell's start to the card showing. */
-export function hoverReducer(s: HoverState, e: HoverEvent, showMs = SHOW_MS): [HoverState, HoverEffect[]] {
+/** `hoverDelay`: the reader's hover delay (settings), from the dwell's start to the card showing. */
+export function hoverReducer(s: HoverState, e: HoverEvent, hoverDelay = HOVER_DELAY_DEFAULT): [HoverState, HoverEffect[]] {
   switch (e.type) {
     case 'pointer': {
       // A mouse moving about never takes over or closes what the keyboard opened.
@@ -108,14 +109,14 @@ export function hoverReducer(s: HoverState, e: HoverEvent, showMs = SHOW_MS): [H
       }
       const m = over.mention;
       if (m === s.suppressed) return [s, []];
-      if (s.phase === 'idle') return dwell(s, m, showMs);
+      if (s.phase === 'idle') return dwell(s, m, hoverDelay);
       if (m === s.mention) {
         if (s.phase === 'grace') return [{ ...s, phase: 'open', token: s.token + 1 }, []];
         return [s, []];
       }
       // A different mention: while a card is open it swaps at once; during a dwell it restarts.
       if (s.phase === 'open' || s.phase === 'grace') return swap(s, m);
-      return dwell(s, m, showMs);
+      return dwell(s, m, hoverDelay);
     }
     case 'timer': {
       if (e.token !== s.token) return [s, []];

@@ -24,7 +24,7 @@ interface HoverDeps {
   report: (mention: Mention, card: CardData, includeUrl: boolean) => string;
   isDark: () => boolean;
   /** The reader's hover delay in ms (settings); the machine's default when absent. */
-  showDelay?: () => number;
+  hoverDelay?: () => number;
 }
 
 export class HoverController {
@@ -48,7 +48,7 @@ export class HoverController {
   }
 
   dispatch(e: HoverEvent): void {
-    const [next, effects] = hoverReducer(this.state, e, this.deps.showDelay?.());
+    const [next, effects] = hoverReducer(this.state, e, this.deps.hoverDelay?.());
     this.state = next;
     for (const fx of effects) this.run(fx);
   }

@@ -71,7 +71,7 @@ export class Mentions {
   private readonly firsts = new FirstMentions<Mention>();
   private pass = 0;
   /** Entities named past MAX_MARKS, unmarked, for the company list (until `clear`). */
-  private readonly unmarked = new Set<string>();
+  private readonly pastLimit = new Set<string>();
 
   constructor(
     private readonly matcher: Matcher,
@@ -106,7 +106,7 @@ export class Mentions {
 
   /** Entity ids named on the page, in order of first mention (those only named past MAX_MARKS last). */
   entities(): string[] {
-    return [...new Set([...this.firsts.entities(this.byId.values()), ...this.unmarked])];
+    return [...new Set([...this.firsts.entities(this.byId.values()), ...this.pastLimit])];
   }
 
   /**
@@ -148,7 +148,7 @@ export class Mentions {
       const mark = staticRangeIn(m.run, m.start, m.end);
       if (textIn(mark, nodes) !== text) continue;
       if (this.byId.size >= MAX_MARKS) {
-        this.unmarked.add(entity);
+        this.pastLimit.add(entity);
         continue;
       }
       this.add({
@@ -226,6 +226,6 @@ export class Mentions {
 
   clear(): void {
     for (const m of [...this.byId.values()]) this.drop(m);
-    this.unmarked.clear();
+    this.pastLimit.clear();
   }
 }

@@ -6,8 +6,7 @@ import { Matcher } from '../core/matcher.ts';
 import { parseCardReply } from '../core/card.ts';
 import type { ContentSettings, ContentToBackgroundMap } from '../core/messages.ts';
 import { request, type Channel } from '../core/request.ts';
-import type { RejectedAlias } from '../core/settings.ts';
-import { SHOW_MS } from './hover-machine.ts';
+import { HOVER_DELAY_DEFAULT, type RejectedAlias } from '../core/settings.ts';
 import { CardHost } from './card-host.ts';
 import { isDark } from './dark-page.ts';
 import { earlyBridge } from './early-bridge.ts';
@@ -51,7 +50,7 @@ export class Page {
     },
     report: problemReport,
     isDark,
-    showDelay: () => this.hoverDelay,
+    hoverDelay: () => this.hoverDelay,
   });
   private readonly queue = new ScanQueue((root) => this.mentions.scan(root), () => this.afterPass());
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
@@ -63,7 +62,7 @@ export class Page {
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private guard: ReturnType<typeof setInterval> | null = null;
   /** The reader's hover delay (docs/decisions/0009-settings.md). */
-  private hoverDelay = SHOW_MS;
+  private hoverDelay = HOVER_DELAY_DEFAULT;
 
   constructor(private readonly background: Channel<ContentToBackgroundMap>) {}
 

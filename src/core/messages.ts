@@ -83,7 +83,8 @@ export interface TabCompany {
 export interface TabState {
   /** False when no content script has reported from this tab (a browser page, or not loaded yet). */
   active: boolean;
-  host: string;
+  /** The site key of the tab's top page (`siteOf`): what pausing and "Not this company" apply to. */
+  site: string;
   paused: boolean;
   companies: TabCompany[];
 }

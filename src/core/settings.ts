@@ -16,6 +16,8 @@ export type MarkStyle = (typeof MARK_STYLES)[number];
 /** Hover delay bounds (ms): below 150 a passing pointer opens cards; above 3 s it feels broken. */
 export const HOVER_DELAY_MIN = 150;
 export const HOVER_DELAY_MAX = 3000;
+/** Shown 500 ms after the pointer rests, as Wikipedia's Page Previews do. */
+export const HOVER_DELAY_DEFAULT = 500;
 
 export interface Settings {
   /** Jurisdictions (ISO 3166 alpha-2, "EU", "UN") whose measures the card does not show. */
@@ -34,7 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   hiddenKinds: [],
   markDisputed: true,
   markStyle: 'underline',
-  hoverDelay: 500,
+  hoverDelay: HOVER_DELAY_DEFAULT,
 });
 
 /** Hidden filters list things the dataset has; more than this is not from our options page. */

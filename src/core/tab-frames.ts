@@ -3,14 +3,14 @@
 
 export interface TabRecord {
   /** The site of the tab's top page: frames follow its pause and "Not this company" settings. */
-  host: string;
+  site: string;
   /** Frame id (as a string: storage keys) → the entity ids that frame reported, in page order. */
   frames: Record<string, string[]>;
 }
 
 /** A new page in the tab's top frame: every earlier report is gone with the old page. */
-export function newPage(host: string): TabRecord {
-  return { host, frames: {} };
+export function newPage(site: string): TabRecord {
+  return { site, frames: {} };
 }
 
 /** The record with one frame's report replaced (an empty report removes the frame). */
@@ -18,7 +18,7 @@ export function withFrame(rec: TabRecord, frameId: number, entities: string[]): 
   const frames = { ...rec.frames };
   if (entities.length === 0) delete frames[String(frameId)];
   else frames[String(frameId)] = [...entities];
-  return { host: rec.host, frames };
+  return { site: rec.site, frames };
 }
 
 /** Each company once, with the first frame naming it: the top frame first, then frames by id. */

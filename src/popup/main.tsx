@@ -39,7 +39,7 @@ function Popup() {
   useEffect(() => {
     void targetTab().then(async (id) => {
       setTabId(id);
-      setState(id === null ? { active: false, host: '', paused: false, companies: [] } : await request(background, { type: 'tabState', tabId: id }));
+      setState(id === null ? { active: false, site: '', paused: false, companies: [] } : await request(background, { type: 'tabState', tabId: id }));
     });
   }, []);
 
@@ -65,7 +65,7 @@ function Popup() {
       <Lookup />
       <label class="switch">
         <input type="checkbox" id="pause" checked={state.paused} onChange={(e) => void toggle(e.currentTarget.checked)} />
-        {t('popup_pause_on', state.host)}
+        {t('popup_pause_on', state.site)}
       </label>
       {state.paused ? (
         <p class="muted">{t('popup_paused')}</p>

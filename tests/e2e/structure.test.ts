@@ -424,7 +424,7 @@ describe('page structures', () => {
       await driver.open(server.allow('/structure/iframe-cross'));
       const page = ctx.pages().at(-1)!;
       const frame = page.frames().find((fr) => fr.url().startsWith(CROSS_ORIGIN))!;
-      type Rec = { key: string; host: string; frames: Record<string, string[]> };
+      type Rec = { key: string; site: string; frames: Record<string, string[]> };
       const recs = await poll(
         () => sw.evaluate(async () => Object.entries(await chrome.storage.session.get(null)).map(([key, r]) => ({ key, ...(r as object) })) as Rec[]),
         (all) => all.some((r) => Object.entries(r.frames ?? {}).some(([id, e]) => id !== '0' && e.includes('kaspersky'))),
@@ -435,7 +435,7 @@ describe('page structures', () => {
       expect(recs).toHaveLength(1);
       const tab = recs[0]!;
       // The frame counts under the page's site, not its own origin; the top page names nothing.
-      expect(tab.host).toBe('127.0.0.1');
+      expect(tab.site).toBe('127.0.0.1');
       expect(Object.keys(tab.frames)).toHaveLength(1);
       const tabId = Number(tab.key.slice(4));
       expect(await sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('1');

@@ -65,9 +65,9 @@ export function fakeAction() {
  */
 export function knownTabs() {
   const session = fakeArea({
-    'tab:1': { host: 'a.example', frames: {} },
-    'tab:2': { host: 'b.example', frames: {} },
-    'tab:3': { host: 'a.example', frames: {} },
+    'tab:1': { site: 'a.example', frames: {} },
+    'tab:2': { site: 'b.example', frames: {} },
+    'tab:3': { site: 'a.example', frames: {} },
   });
   const tabs = fakeTabs();
   const never = () => Promise.reject(new Error('not used here'));

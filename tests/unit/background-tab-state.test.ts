@@ -24,10 +24,10 @@ function setup(session = fakeArea(), without: number[] = []) {
 
 describe('stored tab records', () => {
   it('parses a record, and drops what is not one', () => {
-    expect(parseTabRecord({ host: 'a.example', frames: { 0: ['huawei'], 3: ['zte', 7] } })).toEqual({ host: 'a.example', frames: { 0: ['huawei'], 3: ['zte'] } });
-    expect(parseTabRecord({ host: 'a.example' })).toEqual({ host: 'a.example', frames: {} });
-    expect(parseTabRecord({ host: 'a.example', frames: { 0: 'huawei' } })).toEqual({ host: 'a.example', frames: { 0: [] } });
-    for (const bad of [null, undefined, 'a.example', [], { host: 7, frames: {} }, { frames: {} }]) expect(parseTabRecord(bad)).toBeNull();
+    expect(parseTabRecord({ site: 'a.example', frames: { 0: ['huawei'], 3: ['zte', 7] } })).toEqual({ site: 'a.example', frames: { 0: ['huawei'], 3: ['zte'] } });
+    expect(parseTabRecord({ site: 'a.example' })).toEqual({ site: 'a.example', frames: {} });
+    expect(parseTabRecord({ site: 'a.example', frames: { 0: 'huawei' } })).toEqual({ site: 'a.example', frames: { 0: [] } });
+    for (const bad of [null, undefined, 'a.example', [], { site: 7, frames: {} }, { frames: {} }]) expect(parseTabRecord(bad)).toBeNull();
   });
   it('reads tab ids from session keys only', () => {
     expect(tabIdOf('tab:12')).toBe(12);
@@ -42,7 +42,7 @@ describe('reports from frames', () => {
     expect(await store.report(4, 0, 'https://www.news.example/a', ['huawei', 'nobody', 'anhui-sun-create'])).toBeNull();
     // An iframe from another origin counts under the page's site.
     await store.report(4, 5, 'https://ads.example/frame', ['zte']);
-    expect(session.data['tab:4']).toEqual({ host: 'news.example', frames: { 0: ['huawei', 'anhui-sun-create'], 5: ['zte'] } });
+    expect(session.data['tab:4']).toEqual({ site: 'news.example', frames: { 0: ['huawei', 'anhui-sun-create'], 5: ['zte'] } });
     expect(action.text.get(4)).toBe('2');
     expect(await store.report(4, 5, 'https://ads.example/frame', null)).toEqual({ paused: false, rejected: [] });
   });
@@ -51,9 +51,9 @@ describe('reports from frames', () => {
     await store.report(4, 0, 'https://a.example/', ['huawei']);
     await store.report(4, 2, 'https://a.example/f', ['zte']);
     await store.report(4, 2, 'https://a.example/f', []);
-    expect(session.data['tab:4']).toEqual({ host: 'a.example', frames: { 0: ['huawei'] } });
+    expect(session.data['tab:4']).toEqual({ site: 'a.example', frames: { 0: ['huawei'] } });
     await store.report(4, 0, 'https://b.example/', null);
-    expect(session.data['tab:4']).toEqual({ host: 'b.example', frames: {} });
+    expect(session.data['tab:4']).toEqual({ site: 'b.example', frames: {} });
     expect(action.text.get(4)).toBe('');
   });
   it('ignores pages that are not on the web', async () => {
@@ -81,12 +81,12 @@ describe('reports from frames', () => {
 
 describe('the popup\'s view of a tab', () => {
   it('is inactive before a content script reported', async () => {
-    expect(await setup().store.state(9)).toEqual({ active: false, host: '', paused: false, companies: [] });
+    expect(await setup().store.state(9)).toEqual({ active: false, site: '', paused: false, companies: [] });
   });
   it('lists the companies the dataset still has, with the frame naming each first', async () => {
-    const { store } = setup(fakeArea({ 'tab:4': { host: 'paused.example', frames: { 3: ['zte'], 0: ['huawei', 'gone'] } } }));
+    const { store } = setup(fakeArea({ 'tab:4': { site: 'paused.example', frames: { 3: ['zte'], 0: ['huawei', 'gone'] } } }));
     expect(await store.state(4)).toEqual({
-      active: true, host: 'paused.example', paused: true,
+      active: true, site: 'paused.example', paused: true,
       companies: [cards.company('huawei', 0), cards.company('zte', 3)],
     });
   });
@@ -95,14 +95,14 @@ describe('the popup\'s view of a tab', () => {
 describe('messages to every known tab', () => {
   it('sends each tab what `pick` gives for its record, skipping other keys, corrupt records and tabs without our script', async () => {
     const session = fakeArea({
-      'tab:1': { host: 'a.example', frames: {} },
-      'tab:2': { host: 'b.example', frames: {} },
-      'tab:3': { host: 'a.example', frames: {} },
+      'tab:1': { site: 'a.example', frames: {} },
+      'tab:2': { site: 'b.example', frames: {} },
+      'tab:3': { site: 'a.example', frames: {} },
       'tab:4': 'corrupt',
       pausedSites: ['a.example'],
     });
     const { store, tabs } = setup(session, [1]);
-    await store.tellEach((rec) => (rec.host === 'a.example' ? [{ n: 1 }, { n: 2 }] : [{ n: 3 }]));
+    await store.tellEach((rec) => (rec.site === 'a.example' ? [{ n: 1 }, { n: 2 }] : [{ n: 3 }]));
     expect(tabs.sent).toEqual([[2, { n: 3 }], [3, { n: 1 }], [3, { n: 2 }]]);
     await expect(store.tell(1, { n: 4 })).resolves.toBeUndefined();
   });

@@ -1,7 +1,8 @@
 // Walks the hover state machine drawn in docs/architecture.md with a fake clock.
+import { HOVER_DELAY_DEFAULT } from '../../src/core/settings.ts';
 import { describe, expect, it } from 'vitest';
 import {
-  DWELL_MS, GRACE_MS, SHOW_MS, hoverReducer, initialHover, type HoverEffect, type HoverEvent, type HoverState,
+  DWELL_MS, GRACE_MS, hoverReducer, initialHover, type HoverEffect, type HoverEvent, type HoverState,
 } from '../../src/content/hover-machine.ts';
 
 /** Runs the reducer with a clock: scheduled timers fire when `advance` passes them. */
@@ -54,7 +55,7 @@ describe('hover state machine', () => {
     const h = new Harness();
     h.send(on(1));
     h.advance(1000);
-    expect(h.log).toEqual([`prepare 1@${DWELL_MS}`, `show 1@${SHOW_MS}`]);
+    expect(h.log).toEqual([`prepare 1@${DWELL_MS}`, `show 1@${HOVER_DELAY_DEFAULT}`]);
     expect(h.state.phase).toBe('open');
   });
   it('shows nothing when the pointer leaves before the dwell ends', () => {
@@ -124,10 +125,10 @@ describe('hover state machine', () => {
     h.send(on(1));
     h.advance(100);
     h.send(on(2));
-    h.advance(SHOW_MS - 100 + 1); // mention 1's show timer fires here, stale
+    h.advance(HOVER_DELAY_DEFAULT - 100 + 1); // mention 1's show timer fires here, stale
     expect(h.log).toEqual([`prepare 2@${100 + DWELL_MS}`]);
     h.advance(1000);
-    expect(h.log.at(-1)).toBe(`show 2@${100 + SHOW_MS}`);
+    expect(h.log.at(-1)).toBe(`show 2@${100 + HOVER_DELAY_DEFAULT}`);
   });
   it('closes when the mention scrolls away', () => {
     const h = new Harness();
@@ -194,7 +195,7 @@ describe('keyboard states', () => {
     h.advance(600);
     h.send(pick(3));
     h.advance(100);
-    expect(h.log).toEqual([`prepare 1@${DWELL_MS}`, `show 1@${SHOW_MS}`]);
+    expect(h.log).toEqual([`prepare 1@${DWELL_MS}`, `show 1@${HOVER_DELAY_DEFAULT}`]);
     expect(h.state.keyboard).toBe(false);
   });
   it('the shortcut over a hovered card replaces it with the list', () => {
@@ -220,6 +221,6 @@ describe('keyboard states', () => {
     h.send(escape);
     h.send(on(1));
     h.advance(1000);
-    expect(h.log.slice(-2)).toEqual([`prepare 1@${DWELL_MS}`, `show 1@${SHOW_MS}`]);
+    expect(h.log.slice(-2)).toEqual([`prepare 1@${DWELL_MS}`, `show 1@${HOVER_DELAY_DEFAULT}`]);
   });
 });

@@ -81,6 +81,6 @@ describe('a tab across frames', () => {
     expect(tabCompanies(newPage('example.org'))).toEqual([]);
   });
   it('ignores keys that are not frame ids', () => {
-    expect(tabCompanies({ host: 'x', frames: { nope: ['zte'], 2: ['dji'] } })).toEqual([{ id: 'dji', frameId: 2 }]);
+    expect(tabCompanies({ site: 'x', frames: { nope: ['zte'], 2: ['dji'] } })).toEqual([{ id: 'dji', frameId: 2 }]);
   });
 });
