@@ -140,11 +140,20 @@ export class Highlights {
     this.active.delete(m.mark);
   }
 
-  /** Whether a mention is painted: on a page of at most PAINT_ALL mentions always, else when near the viewport. */
-  private isPainted(id: number): boolean {
-    if (!this.band || this.all.size <= PAINT_ALL) return true;
+  /** The element whose box stands for a mention's place (see `boxOf`), without an observer none. */
+  boxFor(id: number): Element | undefined {
+    return this.boxOfId.get(id);
+  }
+
+  /** Whether a mention's box is within PAINT_MARGIN of the viewport (never, without an observer). */
+  isNear(id: number): boolean {
     const box = this.boxOfId.get(id);
     return box !== undefined && this.near.has(box);
+  }
+
+  /** Whether a mention is painted: on a page of at most PAINT_ALL mentions always, else when near the viewport. */
+  private isPainted(id: number): boolean {
+    return !this.band || this.all.size <= PAINT_ALL || this.isNear(id);
   }
 
   private onBand(entries: IntersectionObserverEntry[]): void {

@@ -5,16 +5,18 @@ import { resolveMatches, type Matcher } from '../core/matcher.ts';
 import { compareRanges, FirstMentions } from './first-mentions.ts';
 import type { Highlights } from './highlights.ts';
 import type { MarkFilter } from './mark-filter.ts';
-import { isVisible, matchRunWindows, nodesOf, pacedTextRuns, staticRangeIn, type RunMatch } from './text-scan.ts';
+import { blockElementOf, isVisible, matchRunWindows, nodesOf, pacedTextRuns, staticRangeIn, type RunMatch } from './text-scan.ts';
 
 
 /**
- * Mentions kept on one page at most (the first MAX_MARKS in scan order): each costs memory, a
- * StaticRange and an observed box, and an endless feed would add them without end. Past the
- * limit a company is still counted for the page's list, unmarked; mentions that leave the page
- * make room again.
+ * Mentions kept on one page at most: each costs memory, a StaticRange and an observed box, and an
+ * endless feed would add them without end. A full store forgets its oldest mentions away from the
+ * viewport, FORGET_BATCH at a time (a feed's reader is at its newest end), and hands their blocks
+ * to `onForget` to be scanned again when they come back near the viewport
+ * (docs/decisions/0015-endless-pages.md). A forgotten mention's company still counts for the page.
  */
 export const MAX_MARKS = 2000;
+const FORGET_BATCH = 200;
 
 export interface Mention {
   id: number;
@@ -70,8 +72,10 @@ export class Mentions {
   onShadowRoot: ((root: ShadowRoot) => void) | null = null;
   private readonly firsts = new FirstMentions<Mention>();
   private pass = 0;
-  /** Entities named past MAX_MARKS, unmarked, for the company list (until `clear`). */
-  private readonly pastLimit = new Set<string>();
+  /** Entities of forgotten mentions (or of none kept, when every kept one is near), for the company list (until `clear`). */
+  private readonly forgotten = new Set<string>();
+  /** Told of each forgotten mention's box and block: the block is scanned again when the box is near the viewport. */
+  onForget: ((box: Element, block: Element) => void) | null = null;
 
   constructor(
     private readonly matcher: Matcher,
@@ -104,9 +108,9 @@ export class Mentions {
       .sort((a, b) => compareRanges(a.mark, b.mark));
   }
 
-  /** Entity ids named on the page, in order of first mention (those only named past MAX_MARKS last). */
+  /** Entity ids named on the page, in order of first mention (those only in forgotten mentions last). */
   entities(): string[] {
-    return [...new Set([...this.firsts.entities(this.byId.values()), ...this.pastLimit])];
+    return [...new Set([...this.firsts.entities(this.byId.values()), ...this.forgotten])];
   }
 
   /**
@@ -147,8 +151,8 @@ export class Mentions {
       const text = m.run.text.slice(m.start, m.end);
       const mark = staticRangeIn(m.run, m.start, m.end);
       if (textIn(mark, nodes) !== text) continue;
-      if (this.byId.size >= MAX_MARKS) {
-        this.pastLimit.add(entity);
+      if (this.byId.size >= MAX_MARKS && !this.forgetFar()) {
+        this.forgotten.add(entity);
         continue;
       }
       this.add({
@@ -159,6 +163,21 @@ export class Mentions {
         },
       }, pass);
     }
+  }
+
+  /** Forgets up to FORGET_BATCH of the oldest mentions not near the viewport; false when none is. */
+  private forgetFar(): boolean {
+    let n = 0;
+    for (const m of this.byId.values()) {
+      const box = this.highlights.boxFor(m.id);
+      if (!box || this.highlights.isNear(m.id)) continue;
+      this.drop(m);
+      this.forgotten.add(m.entity);
+      const block = blockElementOf(m.nodes[0]!);
+      if (block) this.onForget?.(box, block);
+      if (++n === FORGET_BATCH) break;
+    }
+    return n > 0;
   }
 
   private readonly foundShadowRoot = (root: ShadowRoot): void => {
@@ -226,6 +245,6 @@ export class Mentions {
 
   clear(): void {
     for (const m of [...this.byId.values()]) this.drop(m);
-    this.pastLimit.clear();
+    this.forgotten.clear();
   }
 }

@@ -10,6 +10,7 @@ import { HOVER_DELAY_DEFAULT, type RejectedAlias } from '../core/settings.ts';
 import { CardHost } from './card-host.ts';
 import { isDark } from './dark-page.ts';
 import { earlyBridge } from './early-bridge.ts';
+import { ForgottenBlocks } from './forgotten-blocks.ts';
 import { Highlights } from './highlights.ts';
 import { HoverController } from './hover.ts';
 import { MarkFilter } from './mark-filter.ts';
@@ -53,6 +54,7 @@ export class Page {
     hoverDelay: () => this.hoverDelay,
   });
   private readonly queue = new ScanQueue((root) => this.mentions.scan(root), () => this.afterPass());
+  private readonly forgotten = new ForgottenBlocks((block) => this.queue.add(block, true));
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
   /** Open shadow roots we read: a document-level observer does not see changes inside them. */
   private readonly watched = new Set<ShadowRoot>();
@@ -84,6 +86,7 @@ export class Page {
     if (this.running) return;
     this.running = true;
     this.mentions.onShadowRoot = (root) => this.watch(root);
+    this.mentions.onForget = (box, block) => this.forgotten.add(box, block);
     this.highlights.ensureRegistered();
     this.queue.resume();
     if (__CC_BENCH__) performance.mark('cc-scan-start');
@@ -103,6 +106,7 @@ export class Page {
     this.queue.stop();
     this.hover.dispose();
     this.mentions.clear();
+    this.forgotten.clear();
     this.highlights.unregister();
     this.report();
   }

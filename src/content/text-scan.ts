@@ -46,6 +46,13 @@ export function composedParent(node: Node): Element | null {
   return p && isShadowRoot(p) ? p.host : null;
 }
 
+/** The element a rescan of `node`'s run starts from: its nearest ancestor that is not inline. */
+export function blockElementOf(node: Node): Element | null {
+  let el = composedParent(node);
+  while (el && INLINE.has(el.localName)) el = composedParent(el);
+  return el;
+}
+
 /** True when `node` or any ancestor is excluded, or the whole document is in design mode. */
 function isWithinExcluded(node: Node, own: Element | null): boolean {
   if (node.ownerDocument?.designMode === 'on') return true;

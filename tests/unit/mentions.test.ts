@@ -139,6 +139,29 @@ describe('Painting near the viewport', () => {
     expect(band.targets.size).toBe(PAINT_ALL);
   });
 
+  it('when full, forgets the oldest mentions away from the viewport, keeps counting their company, and hands their boxes on to be found again', () => {
+    // One paragraph a mention, more than the store holds: the reader is at the newest end.
+    const n = MAX_MARKS + 50;
+    document.body.innerHTML = `<main>${Array.from({ length: n - 1 }, (_, i) => `<p id="p${i}">Huawei said ${i}.</p>`).join('')}<p id="last">Hikvision said.</p></main>`; // test fixture only
+    const [m] = store();
+    const storeBand = FakeBand.last!;
+    const forgotten: Array<[string, string]> = [];
+    m.onForget = (box, block) => forgotten.push([box.id, block.id]);
+    const p = (i: number) => document.getElementById(`p${i}`)!;
+    // Paragraph by paragraph, as a feed appends them; the first is on screen.
+    scanAll(m, p(0));
+    storeBand.tell([p(0)], []);
+    for (let i = 1; i < n - 1; i++) scanAll(m, p(i));
+    scanAll(m, document.getElementById('last')!);
+    const kept = m.inPageOrder();
+    expect(kept.length).toBeLessThanOrEqual(MAX_MARKS);
+    expect(kept.at(-1)!.text).toBe('Hikvision'); // the newest mention is marked
+    expect(kept.some((x) => x.nodes[0]!.parentElement!.id === 'p0')).toBe(true); // the one near the viewport was kept
+    expect(forgotten.length).toBeGreaterThan(0);
+    expect(forgotten.every(([box, block]) => box === block && box !== 'p0')).toBe(true); // a paragraph is its own block
+    expect(m.entities()).toEqual(['huawei', 'hikvision']);
+  });
+
   it('observes the nearest ancestor with a box for text in a display: contents element', () => {
     document.body.innerHTML = '<p id="outer"><span style="display: contents">Huawei</span></p>'; // test fixture only
     const [m] = store();
