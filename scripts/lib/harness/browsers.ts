@@ -1,3 +1,4 @@
+// Shared by the e2e tests and the bench and stress scripts.
 // Launches Debian's Chromium (Playwright) and Firefox ESR (Puppeteer over WebDriver BiDi) with the
 // built extension, both sending every request through the test server acting as proxy.
 import { mkdtempSync, readFileSync } from 'node:fs';
