@@ -28,7 +28,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PAGES, runOurs, runPlain, serveBench, type Dynamic } from './bench/runs.ts';
-import { CHROMIUM } from './lib/harness/browsers.ts';
+import { browserVersion, CHROMIUM } from './lib/harness/browsers.ts';
 import { writeSection } from './lib/harness/perf-doc.ts';
 import { fmt as f, mean, percentile as pct, summary } from './lib/harness/stats.ts';
 import { curatedNames, withOfficialNames } from './lib/name-index.ts';
@@ -67,7 +67,7 @@ function benchBuild(official: boolean): string {
 // --- run ---
 const files = pageFiles();
 const command = `npm run bench${Number.isFinite(limit) ? ` (BENCH_PAGES=${limit})` : ''}`;
-const version = execFileSync(CHROMIUM, ['--version']).toString().trim();
+const version = browserVersion(CHROMIUM);
 console.log(`bench: ${files.length} pages from ${relative(process.cwd(), PAGES)}, ${version}`);
 const { dataset } = loadDataset('data');
 const curatedIndex = curatedNames(dataset);

@@ -8,11 +8,10 @@
 //  - both browsers: the page's own 10 ms ticker lateness (p50/p95/max), and when marks were complete.
 // Options: `--only=feed` (paths containing it), `--browsers=chromium`, `--seconds=N` (every page's
 // activity N s), `--no-write`, `--detail` (what ran inside our longest tasks).
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { BrowserContext, Page as PwPage } from 'playwright-core';
 import type { Browser as PpBrowser, Page as PpPage } from 'puppeteer-core';
-import { CHROMIUM, FIREFOX, launchChromium, launchFirefox } from './lib/harness/browsers.ts';
+import { browserVersion, CHROMIUM, FIREFOX, launchChromium, launchFirefox } from './lib/harness/browsers.ts';
 import { WEIGHT_FIXTURES } from '../tests/e2e/fixtures/weight.ts';
 import { writeSection } from './lib/harness/perf-doc.ts';
 import { startServer } from './lib/harness/server.ts';
@@ -133,20 +132,11 @@ async function firefoxRuns(ext: boolean): Promise<Row[]> {
   return rows;
 }
 
-function version(bin: string): string {
-  try {
-    // Debian's chromium wrapper script complains on stderr; only the version line matters.
-    return execFileSync(bin, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return `${bin}: unknown version`;
-  }
-}
-
 const t0 = Date.now();
 const rows: Row[] = [];
 const versions: string[] = [];
 if (browsers.includes('chromium')) {
-  versions.push(version(CHROMIUM));
+  versions.push(browserVersion(CHROMIUM));
   for (const ext of [false, true]) {
     console.log(`Chromium, ${ext ? 'with' : 'without'} the extension…`);
     rows.push(...(await chromiumRuns(ext)));
@@ -155,7 +145,7 @@ if (browsers.includes('chromium')) {
 if (browsers.includes('firefox')) {
   if (!existsSync(FIREFOX)) console.warn(`SKIPPED Firefox: ${FIREFOX} is absent.`);
   else {
-    versions.push(version(FIREFOX));
+    versions.push(browserVersion(FIREFOX));
     for (const ext of [false, true]) {
       console.log(`Firefox, ${ext ? 'with' : 'without'} the extension…`);
       rows.push(...(await firefoxRuns(ext)));
