@@ -1,4 +1,4 @@
-// Measures that are not list entries (issue 14), in Chromium and in Firefox: a government action
+// Measures that are not list entries, in Chromium and in Firefox: a government action
 // that names the company (the BIS final determination on Kaspersky) and a policy on a class of
 // suppliers that names nobody (the UK statement of 2022-11-24, reported as covering Dahua). The
 // class policy must say that it does not name the company and cite the reporting that says it

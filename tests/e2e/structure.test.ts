@@ -1,4 +1,4 @@
-// Page structures (issue 5) in Chromium and Firefox: every STRUCTURE_FIXTURES page is opened in
+// Page structures in Chromium and Firefox: every STRUCTURE_FIXTURES page is opened in
 // both, and for the mention it names: marked (in whichever document or shadow root holds it),
 // untrusted events open nothing, nothing changed before a trusted hover, which opens the card for
 // the right entity in the document that holds the mention, and then that document alone has one
