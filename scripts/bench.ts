@@ -24,23 +24,17 @@
 //   back-off) and the renderer's script time (CDP Performance ScriptDuration) for the batch, with
 //   and without the extension; the longest task over the run (PerformanceObserver longtask).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium } from '../tests/e2e/support/browsers.ts';
+import { join, relative } from 'node:path';
+import { PAGES, runOurs, runPlain, serveBench, type Dynamic } from './bench/runs.ts';
+import { browserVersion, CHROMIUM } from './lib/harness/browsers.ts';
+import { writeSection } from './lib/harness/perf-doc.ts';
+import { fmt as f, mean, percentile as pct, summary } from './lib/harness/stats.ts';
 import { curatedNames, withOfficialNames } from './lib/name-index.ts';
 import { loadDataset } from './load-dataset.ts';
 import { loadOfficial, OFFICIAL_DEFAULT } from './load-official.ts';
 
-const PAGES = resolve('../shared/pages');
-const MARK = 'company-context';
-const ORIGIN = 'http://bench.test';
-const HEAP_SAMPLE = 12;
-/** mark.js takes seconds a page: it runs on pages evenly spaced through the set, each in a fresh tab. */
-const MARKJS_PAGES = Number(process.env.BENCH_MARKJS_PAGES ?? 8);
-const MARKJS_TIMEOUT_MS = 10_000;
-const MARKJS_FULL_PAGES = 3;
 const limit = Number(process.env.BENCH_PAGES ?? Infinity);
 
 if (!existsSync(PAGES)) {
@@ -70,234 +64,10 @@ function benchBuild(official: boolean): string {
   return join(out, 'chrome');
 }
 
-/** Serves page i at ORIGIN/p/i and the dynamic page; every other request is refused (offline). */
-async function serve(ctx: BrowserContext, files: string[]): Promise<void> {
-  // tsx names the functions we pass to page.evaluate through a `__name` helper the page lacks.
-  await ctx.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  await ctx.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== ORIGIN) return route.abort();
-    const m = /^\/p\/(\d+)$/.exec(url.pathname);
-    if (m) return route.fulfill({ status: 200, contentType: 'text/html', body: readFileSync(files[Number(m[1])]!) });
-    if (url.pathname === '/dynamic') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><html lang="en"><head><title>dynamic</title></head><body><main id="feed"></main></body></html>' });
-    return route.abort();
-  });
-}
-
-const pct = (xs: number[], p: number) => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-};
-const stats = (xs: number[]) => ({ n: xs.length, p50: pct(xs, 50), p95: pct(xs, 95), max: xs.length ? Math.max(...xs) : NaN });
-const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
-
-async function heap(cdp: CDPSession): Promise<number> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
-}
-
-async function goto(page: Page, url: string): Promise<boolean> {
-  try {
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 15_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-interface OursPage { ms: number; loadMs: number; scanMs: number; paintMs: number; marks: number; longFrames: number; longestOurs: number }
-
-async function runOurs(dir: string, files: string[], label: string): Promise<{ pages: OursPage[]; heapKiB: number[]; failed: string[]; dynamic: Dynamic }> {
-  const { ctx } = await launchChromium({ extensionDir: dir });
-  await serve(ctx, files);
-  const page = await ctx.newPage();
-  // The first-run page opens on install and takes the foreground; a background tab's timers and
-  // frames are throttled (about once a second), which would be counted as our time.
-  await page.waitForTimeout(1500);
-  for (const p of ctx.pages()) if (p !== page && p.url().startsWith('chrome-extension://')) await p.close();
-  await page.bringToFront();
-  const cdp = await ctx.newCDPSession(page);
-  const pages: OursPage[] = [];
-  const heapKiB: number[] = [];
-  const failed: string[] = [];
-  const started = Date.now();
-  for (let i = 0; i < files.length; i++) {
-    if (!(await goto(page, `${ORIGIN}/p/${i}`))) {
-      failed.push(relative(PAGES, files[i]!));
-      continue;
-    }
-    try {
-      await page.waitForFunction(() => performance.getEntriesByName('cc-painted').length > 0, null, { timeout: 15_000, polling: 20 });
-    } catch {
-      failed.push(relative(PAGES, files[i]!));
-      continue;
-    }
-    const r = await page.evaluate(async (name) => {
-      const at = (n: string) => performance.getEntriesByName(n)[0]!.startTime;
-      // Long tasks are buffered from navigation on. Chromium's Long Animation Frames do not
-      // attribute content-script work (their `scripts` list is empty for our frames), so this
-      // counts every long task overlapping our own spans: an upper bound on ours, the page's
-      // own work included.
-      const tasks = await new Promise<PerformanceEntryList>((done) => {
-        const po = new PerformanceObserver((l) => (po.disconnect(), done(l.getEntries())));
-        po.observe({ type: 'longtask', buffered: true });
-        setTimeout(() => (po.disconnect(), done([])), 20);
-      });
-      const spans = [[at('cc-start'), at('cc-loaded')], [at('cc-scan-start'), at('cc-painted')]] as const;
-      const ours = tasks.filter((t) => spans.some(([a, b]) => t.startTime < b && t.startTime + t.duration > a)).map((t) => t.duration);
-      return {
-        loadMs: at('cc-loaded') - at('cc-start'),
-        scanMs: at('cc-scanned') - at('cc-scan-start'),
-        paintMs: at('cc-painted') - at('cc-scanned'),
-        marks: (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get(name)?.size ?? 0,
-        longFrames: ours.length,
-        longestOurs: ours.length ? Math.max(...ours) : 0,
-      };
-    }, MARK).catch(() => null);
-    if (!r) {
-      failed.push(relative(PAGES, files[i]!));
-      continue;
-    }
-    pages.push({ ms: r.loadMs + r.scanMs + r.paintMs, ...r });
-    if (i % Math.ceil(files.length / HEAP_SAMPLE) === 0) heapKiB.push((await heap(cdp).catch(() => NaN)) / 1024);
-  }
-  console.log(`  ${label}: ${pages.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  const dynamic = await runDynamic(page, cdp);
-  await ctx.close();
-  return { pages, heapKiB, failed, dynamic };
-}
-
-interface Dynamic { latency: number[]; script: number[]; longestTask: number; marked: number }
-
-/** 100 batches of 100 paragraphs; one company name per batch. */
-async function runDynamic(page: Page, cdp: CDPSession, withExtension = true): Promise<Dynamic> {
-  await goto(page, `${ORIGIN}/dynamic`);
-  await page.waitForTimeout(500);
-  await cdp.send('Performance.enable');
-  const scriptTime = async () => ((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.find((m) => m.name === 'ScriptDuration')!.value * 1000;
-  await page.evaluate(() => {
-    const w = window as unknown as { longest: number };
-    w.longest = 0;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.longest = Math.max(w.longest, e.duration); }).observe({ type: 'longtask' });
-  });
-  const latency: number[] = [];
-  const script: number[] = [];
-  for (let b = 0; b < 100; b++) {
-    const before = await scriptTime();
-    const ms = await page.evaluate(async ([b, name, wait]) => {
-      const t0 = performance.now();
-      const feed = document.getElementById('feed')!;
-      const frag = document.createDocumentFragment();
-      for (let i = 0; i < 100; i++) {
-        const p = document.createElement('p');
-        p.textContent = i === 50
-          ? `Batch ${b}: Hikvision said on Tuesday that its cameras meet every rule, a claim researchers dispute.`
-          : `Paragraph ${b}.${i} of the live blog, with ordinary words about weather, markets and local news, and nothing else in it.`;
-        frag.append(p);
-      }
-      feed.append(frag);
-      if (!wait) return performance.now() - t0;
-      const want = b + 1;
-      const size = () => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get(name)?.size ?? 0;
-      while (size() < want && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 2));
-      return performance.now() - t0;
-    }, [b, MARK, withExtension] as [number, string, boolean]);
-    if (!withExtension) await page.waitForTimeout(5);
-    latency.push(ms);
-    script.push((await scriptTime()) - before);
-  }
-  const extra = await page.evaluate((name) => ({
-    longest: (window as unknown as { longest: number }).longest,
-    marked: (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get(name)?.size ?? 0,
-  }), MARK);
-  return { latency, script, longestTask: extra.longest, marked: extra.marked };
-}
-
-interface Plain { floor: number[]; floorFailed: string[]; heapKiB: number[]; curated: Array<MarkRun & { page: string }>; full: Array<MarkRun & { page: string }>; dynamic: Dynamic }
-
-async function runPlain(files: string[], curatedNames: string[], fullNames: string[]): Promise<Plain> {
-  const { ctx } = await launchChromium({ withExtension: false });
-  await serve(ctx, files);
-  const page = await ctx.newPage();
-  const cdp = await ctx.newCDPSession(page);
-  const markjs = readFileSync(resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
-  const out: Plain = { floor: [], floorFailed: [], heapKiB: [], curated: [], full: [], dynamic: { latency: [], script: [], longestTask: 0, marked: 0 } };
-  const started = Date.now();
-  for (let i = 0; i < files.length; i++) {
-    if (!(await goto(page, `${ORIGIN}/p/${i}`))) continue;
-    if (i % Math.ceil(files.length / HEAP_SAMPLE) === 0) out.heapKiB.push((await heap(cdp).catch(() => NaN)) / 1024);
-    // A page may navigate itself away (meta refresh, script): it is then left out and counted.
-    const ms = await page.evaluate(() => {
-      const t0 = performance.now();
-      const skip = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
-      const w = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT, {
-        acceptNode: (n) => (skip.has(n.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-      });
-      let chars = 0;
-      for (let n = w.nextNode(); n; n = w.nextNode()) chars += (n as Text).data.length;
-      (window as unknown as { chars: number }).chars = chars;
-      return performance.now() - t0;
-    }).catch(() => null);
-    if (ms === null) out.floorFailed.push(relative(PAGES, files[i]!));
-    else out.floor.push(ms);
-  }
-  console.log(`  floor: ${out.floor.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  out.dynamic = await runDynamic(page, cdp, false);
-  await page.close();
-  const spaced = (n: number, offset: number) => [...new Set(Array.from({ length: n }, (_, k) => Math.floor(((k + offset) * files.length) / n)))].filter((i) => i < files.length);
-  for (const [i, full] of [...spaced(MARKJS_PAGES, 0).map((i) => [i, false] as const), ...spaced(MARKJS_FULL_PAGES, 0.5).map((i) => [i, true] as const)]) {
-    const tab = await ctx.newPage();
-    if (!(await goto(tab, `${ORIGIN}/p/${i}`))) continue;
-    await tab.waitForTimeout(50);
-    const r = await markjsRun(tab, markjs, full ? fullNames : curatedNames);
-    const one = { page: relative(PAGES, files[i]!), ...r };
-    if (full) out.full.push(one);
-    else out.curated.push(one);
-    await tab.close({ runBeforeUnload: false }).catch(() => undefined);
-  }
-  console.log(`  floor and mark.js: ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  await ctx.close();
-  return out;
-}
-
-type MarkRun = { ms: number | null; marks: number; note: string };
-
-function markjsRun(page: Page, markjs: string, names: string[]): Promise<MarkRun> {
-  return page.evaluate(([src, names, timeout]) => new Promise<MarkRun>((done) => {
-    // Injected as the page's own script: mark.js is what keyword-highlighting extensions ship.
-    const s = document.createElement('script');
-    s.textContent = src;
-    document.head.append(s);
-    const M = (window as unknown as { Mark: new (el: Element) => { mark: (k: string, o: object) => void } }).Mark;
-    const inst = new M(document.body);
-    let count = 0;
-    let failed = 0;
-    let firstError = '';
-    let k = 0;
-    const t0 = performance.now();
-    // One name per call, as mark.js itself loops over an array: a name whose regular expression
-    // V8 cannot compile (mark.js's diacritics classes overflow the stack on long names) throws and
-    // is counted, instead of aborting the whole array. mark.js is synchronous: the time limit is
-    // checked between names.
-    for (; k < names.length && performance.now() - t0 < timeout; k++) {
-      try {
-        inst.mark(names[k]!, { separateWordSearch: false, accuracy: 'exactly', caseSensitive: false, acrossElements: false, each: () => count++ });
-      } catch (e) {
-        failed++;
-        firstError ||= String(e).slice(-60);
-      }
-    }
-    const stopped = k < names.length ? `stopped after ${k} of ${names.length} names at ${timeout} ms` : '';
-    const threw = failed ? `${failed} names threw (${firstError})` : '';
-    requestAnimationFrame(() => setTimeout(() => done({ ms: stopped ? null : performance.now() - t0, marks: count, note: [stopped, threw].filter(Boolean).join('; ') }), 0));
-  }), [markjs, names, MARKJS_TIMEOUT_MS] as [string, string[], number]).catch((e: unknown) => ({ ms: null, marks: 0, note: `failed: ${String(e).slice(0, 80)}` }));
-}
-
 // --- run ---
 const files = pageFiles();
 const command = `npm run bench${Number.isFinite(limit) ? ` (BENCH_PAGES=${limit})` : ''}`;
-const version = execFileSync(CHROMIUM, ['--version']).toString().trim();
+const version = browserVersion(CHROMIUM);
 console.log(`bench: ${files.length} pages from ${relative(process.cwd(), PAGES)}, ${version}`);
 const { dataset } = loadDataset('data');
 const curatedIndex = curatedNames(dataset);
@@ -306,18 +76,16 @@ const namesOf = (ix: typeof curatedIndex) => [...new Set(ix.names.filter((n) => 
 const curatedDir = benchBuild(false);
 const fullDir = benchBuild(true);
 const sizes = [curatedDir, fullDir].map((d) => readFileSync(join(d, 'content.js')).length / 1024);
-const plain = await runPlain(files, namesOf(curatedIndex), namesOf(fullIndex));
-const curated = await runOurs(curatedDir, files, 'ours, curated');
-const full = await runOurs(fullDir, files, 'ours, full lists');
+const server = await serveBench(files);
+const plain = await runPlain(server, files, namesOf(curatedIndex), namesOf(fullIndex));
+const curated = await runOurs(server, curatedDir, files, 'ours, curated');
+const full = await runOurs(server, fullDir, files, 'ours, full lists');
+await server.close();
 
 const rows: string[] = [];
 const row = (name: string, xs: number[], extra = '') => {
-  const s = stats(xs);
+  const s = summary(xs);
   rows.push(`| ${name} | ${s.n} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.max)} | ${extra} |`);
-};
-const mean = (xs: number[]) => {
-  const ok = xs.filter(Number.isFinite);
-  return ok.reduce((a, b) => a + b, 0) / Math.max(1, ok.length);
 };
 const heapAdded = (ours: number[]) => mean(ours) - mean(plain.heapKiB);
 row('floor (TreeWalker over text nodes)', plain.floor, plain.floorFailed.length ? `not measured: ${plain.floorFailed.length} (${plain.floorFailed.slice(0, 3).join(', ')})` : '');
@@ -357,19 +125,10 @@ const text = [
 ].join('\n');
 console.log(`\n${text}\n`);
 
-const doc = 'docs/performance.md';
-const HEADING = '## Page cost (npm run bench)';
 const how = [
   'How each figure is taken: the header of scripts/bench.ts. Ours = the content script\'s own time from its first line to highlights painted (script load with the index decode, then the first scan pass, then the next frame), its waits for DOMContentLoaded and an idle moment excluded; performance marks compiled in only for a bench build (COMPANY_CONTEXT_BENCH=1).',
   'Long tasks: Chromium attributes neither long tasks nor Long Animation Frames to a content script (a 64 ms frame inside our scan showed an empty `scripts` list), so the count is of long tasks overlapping our spans: an upper bound that includes the page\'s own work.',
   'mark.js is given one name per call (as it loops over an array itself), so that a name whose regular expression V8 cannot compile counts as a failure instead of aborting the run (given the whole array, mark.js 8.11.1 threw "Invalid regular expression: … Stack overflow" on most pages here, from its diacritics classes); it runs on a sample of pages, stopped at a time limit.',
+  'p50 and p95 are nearest-rank (a page that was measured, never a value between two), as in the stress section.',
 ].join('\n\n');
-let md = existsSync(doc) ? readFileSync(doc, 'utf8') : '# Performance\n';
-const section = `${HEADING}\n\n${how}\n\n${text}\n`;
-const at = md.indexOf(HEADING);
-if (at >= 0) {
-  const next = md.indexOf('\n## ', at + HEADING.length);
-  md = md.slice(0, at) + section + (next >= 0 ? md.slice(next + 1) : '');
-} else md = `${md.trimEnd()}\n\n${section}`;
-writeFileSync(doc, md);
-console.log(`wrote ${doc}`);
+writeSection('## Page cost (npm run bench)', `${how}\n\n${text}`);

@@ -4,10 +4,10 @@
 // The seed is read in place from ../shared (never copied into the repo).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launchChromium } from '../tests/e2e/support/browsers.ts';
+import { launchChromium } from './lib/harness/browsers.ts';
 import { hasSeed, seedPage, SEED } from '../tests/e2e/support/pages.ts';
 import { textPoint } from '../tests/e2e/support/probe.ts';
-import { startServer } from '../tests/e2e/support/server.ts';
+import { startServer } from './lib/harness/server.ts';
 
 const MARK = 'company-context';
 const OUT = resolve(process.cwd(), 'demo-output');

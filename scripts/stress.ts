@@ -8,16 +8,17 @@
 //  - both browsers: the page's own 10 ms ticker lateness (p50/p95/max), and when marks were complete.
 // Options: `--only=feed` (paths containing it), `--browsers=chromium`, `--seconds=N` (every page's
 // activity N s), `--no-write`, `--detail` (what ran inside our longest tasks).
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { BrowserContext, Page as PwPage } from 'playwright-core';
 import type { Browser as PpBrowser, Page as PpPage } from 'puppeteer-core';
-import { CHROMIUM, FIREFOX, launchChromium, launchFirefox } from '../tests/e2e/support/browsers.ts';
+import { browserVersion, CHROMIUM, FIREFOX, launchChromium, launchFirefox } from './lib/harness/browsers.ts';
 import { WEIGHT_FIXTURES } from '../tests/e2e/fixtures/weight.ts';
-import { startServer } from '../tests/e2e/support/server.ts';
+import { writeSection } from './lib/harness/perf-doc.ts';
+import { startServer } from './lib/harness/server.ts';
+import { fmt, summary, type Summary } from './lib/harness/stats.ts';
+import { analyse, type TraceEvent, type TraceFigures } from './lib/harness/trace.ts';
 
 const MARK = 'company-context';
-const LONG_TASK_MS = 50;
 /** Marks are complete once their count has not changed for this long (the queue backs off up to 2 s). */
 const MARKS_STABLE_MS = 3000;
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -30,148 +31,16 @@ const seconds = arg('seconds');
 const urlOf = (path: string) => server.allow(path) + (seconds ? `?seconds=${seconds}` : '');
 const fixtures = WEIGHT_FIXTURES.filter((f) => !only || f.path.includes(only));
 
-interface TraceFigures {
-  /** The longest task whose time was mostly our script's (see `analyse`). */
-  longestOurTaskMs: number;
-  /** The longest task in which any script of ours ran, and how much of it was ours. */
-  longestWithUsMs: number;
-  longestWithUsOursMs: number;
-  longestOurScriptMs: number;
-  ourLongTasks: number;
-  pageLongTasks: number;
-  ourScriptMs: number;
-  /** Main-thread tasks over 50 ms in total and their summed time, ours or not. */
-  longTasks: number;
-  longTaskMs: number;
-}
-
 interface Row {
   browser: string;
   page: string;
   ext: boolean;
   trace: TraceFigures | null;
-  lateness: { p50: number; p95: number; max: number; n: number };
+  lateness: Summary;
   marks: number;
   /** ms from navigation start until the mark count last changed; null when never marked. */
   marksAt: number | null;
   settledAt: number;
-}
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string }; beginData?: { url?: string } };
-}
-
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-
-/**
- * Attribution. Chromium's devtools.timeline trace has one `RunTask` per main-thread task, and
- * inside it a `FunctionCall` for every callback the browser calls into script (timers, observers,
- * event listeners, idle callbacks) and an `EvaluateScript` for every script run, each carrying the
- * URL of the script the function belongs to. A task is ours when one of those inside it has our
- * `chrome-extension://<id>/` URL; its whole duration counts (it is the task the page had to wait
- * for). A task counts as ours when our script (with what runs nested inside it: layout it forces,
- * garbage collection) is at least half of it: a 1 ms listener of ours in the page's 170 ms
- * first-layout task does not make that task ours, and is shown apart ("longest task with our script").
- * Not attributed to us: the rendering work our highlights cause later in the page's own
- * frame tasks (compare the page's long tasks with and without us for that), and promise
- * continuations, which run inside whichever task drains the microtask queue.
- */
-function analyse(events: TraceEvent[], pageOrigin: string, extId: string): TraceFigures {
-  // The page's main thread: where its own document was parsed and its scripts ran.
-  const main = new Set<string>();
-  const names = new Map<string, string>();
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-  for (const e of events) {
-    const url = e.args?.data?.url ?? e.args?.beginData?.url ?? '';
-    const key = `${e.pid}:${e.tid}`;
-    if (url.startsWith(pageOrigin) && names.get(key) === 'CrRendererMain') main.add(key);
-  }
-  const ours = extId ? `chrome-extension://${extId}/` : null;
-  const tasks: TraceEvent[] = [];
-  const script: TraceEvent[] = [];
-  for (const e of events) {
-    if (!main.has(`${e.pid}:${e.tid}`) || e.ph !== 'X' || e.dur === undefined) continue;
-    if (e.name === 'RunTask') tasks.push(e);
-    else if (ours && (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && (e.args?.data?.url ?? '').startsWith(ours)) script.push(e);
-  }
-  tasks.sort((a, b) => a.ts - b.ts);
-  script.sort((a, b) => a.ts - b.ts);
-  if (detail) explain(events, main, tasks, script);
-  // Our script time: the union of our intervals (a nested call of ours is not counted twice).
-  let ourScriptUs = 0;
-  let longestScriptUs = 0;
-  let end = -Infinity;
-  let runStart = 0;
-  for (const s of script) {
-    const sEnd = s.ts + s.dur!;
-    if (s.ts >= end) {
-      if (end > -Infinity) longestScriptUs = Math.max(longestScriptUs, end - runStart);
-      runStart = s.ts;
-      ourScriptUs += s.dur!;
-      end = sEnd;
-    } else if (sEnd > end) {
-      ourScriptUs += sEnd - end;
-      end = sEnd;
-    }
-  }
-  if (end > -Infinity) longestScriptUs = Math.max(longestScriptUs, end - runStart);
-  const figures: TraceFigures = { longestOurTaskMs: 0, longestWithUsMs: 0, longestWithUsOursMs: 0, longestOurScriptMs: longestScriptUs / 1000, ourLongTasks: 0, pageLongTasks: 0, ourScriptMs: ourScriptUs / 1000, longTasks: 0, longTaskMs: 0 };
-  let k = 0;
-  for (const t of tasks) {
-    const tEnd = t.ts + t.dur!;
-    while (k < script.length && script[k]!.ts < t.ts) k++;
-    // Our time in this task: the union of our intervals inside it.
-    let oursUs = 0;
-    let until = t.ts;
-    for (let j = k; j < script.length && script[j]!.ts < tEnd; j++) {
-      const s = script[j]!;
-      const from = Math.max(s.ts, until);
-      const to = Math.min(s.ts + s.dur!, tEnd);
-      if (to > from) oursUs += to - from;
-      until = Math.max(until, to);
-    }
-    const ms = t.dur! / 1000;
-    const ran = k < script.length && script[k]!.ts < tEnd;
-    const isOurs = ran && oursUs * 2 >= t.dur!;
-    if (ran && ms > figures.longestWithUsMs) {
-      figures.longestWithUsMs = ms;
-      figures.longestWithUsOursMs = oursUs / 1000;
-    }
-    if (isOurs) figures.longestOurTaskMs = Math.max(figures.longestOurTaskMs, ms);
-    if (ms > LONG_TASK_MS) {
-      figures.longTasks++;
-      figures.longTaskMs += ms;
-      if (isOurs) figures.ourLongTasks++;
-      else figures.pageLongTasks++;
-    }
-  }
-  return figures;
-}
-
-/** `--detail`: what ran inside our five longest tasks and the page's three longest others (event names by total time), for finding causes. */
-function explain(events: TraceEvent[], main: Set<string>, tasks: TraceEvent[], script: TraceEvent[]): void {
-  const ourTasks = tasks.filter((t) => script.some((s) => s.ts >= t.ts && s.ts < t.ts + t.dur!)).sort((a, b) => b.dur! - a.dur!).slice(0, 5);
-  const pageTasks = tasks.filter((t) => !ourTasks.includes(t)).sort((a, b) => b.dur! - a.dur!).slice(0, 3);
-  for (const t of [...ourTasks, ...pageTasks]) {
-    const inside = new Map<string, number>();
-    for (const e of events) {
-      if (!main.has(`${e.pid}:${e.tid}`) || e.ph !== 'X' || e === t || e.ts < t.ts || e.ts >= t.ts + t.dur!) continue;
-      const data = e.args?.data as { functionName?: string; url?: string } | undefined;
-      const k = `${e.name}${data?.functionName ? ` ${data.functionName}` : ''}${data?.url ? ` ${data.url.slice(0, 60)}` : ''}`;
-      inside.set(k, (inside.get(k) ?? 0) + (e.dur ?? 0) / 1000);
-    }
-    console.log(`  ${ourTasks.includes(t) ? 'our' : 'page'} task ${(t.dur! / 1000).toFixed(1)} ms: ${[...inside].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' | ')}`);
-  }
 }
 
 /** Polls the page until it is settled and its mark count has stayed put (with the extension). */
@@ -207,11 +76,6 @@ async function watch(evaluate: <T>(expr: string) => Promise<T>, settled: string,
 
 const LATENESS = 'window.__weight.lateness';
 
-function latenessOf(samples: number[]): Row['lateness'] {
-  const s = [...samples].sort((a, b) => a - b);
-  return { p50: quantile(s, 0.5), p95: quantile(s, 0.95), max: s.at(-1) ?? 0, n: s.length };
-}
-
 const server = await startServer((path) => {
   const f = WEIGHT_FIXTURES.find((x) => x.path === path || path.startsWith(`${x.path}/`));
   return f ? f.page : null;
@@ -245,7 +109,7 @@ async function chromiumRun(ctx: BrowserContext, extId: string, f: (typeof fixtur
   await complete;
   await cdp.detach();
   await page.close();
-  return { browser: 'chromium', page: f.path, ext, trace: analyse(events, server.origin, ext ? extId : ''), lateness: latenessOf(lateness), ...w };
+  return { browser: 'chromium', page: f.path, ext, trace: analyse(events, server.origin, ext ? extId : '', detail), lateness: summary(lateness), ...w };
 }
 
 async function firefoxRuns(ext: boolean): Promise<Row[]> {
@@ -260,7 +124,7 @@ async function firefoxRuns(ext: boolean): Promise<Row[]> {
       const w = await watch(<T>(expr: string) => page.evaluate(expr) as Promise<T>, f.settled ?? 'true', (f.timeout ?? 15_000) + 30_000, ext);
       const lateness = (await page.evaluate(LATENESS)) as number[];
       await page.close();
-      rows.push({ browser: 'firefox', page: f.path, ext, trace: null, lateness: latenessOf(lateness), ...w });
+      rows.push({ browser: 'firefox', page: f.path, ext, trace: null, lateness: summary(lateness), ...w });
     }
   } finally {
     await browser.close();
@@ -268,20 +132,11 @@ async function firefoxRuns(ext: boolean): Promise<Row[]> {
   return rows;
 }
 
-function version(bin: string): string {
-  try {
-    // Debian's chromium wrapper script complains on stderr; only the version line matters.
-    return execFileSync(bin, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return `${bin}: unknown version`;
-  }
-}
-
 const t0 = Date.now();
 const rows: Row[] = [];
 const versions: string[] = [];
 if (browsers.includes('chromium')) {
-  versions.push(version(CHROMIUM));
+  versions.push(browserVersion(CHROMIUM));
   for (const ext of [false, true]) {
     console.log(`Chromium, ${ext ? 'with' : 'without'} the extension…`);
     rows.push(...(await chromiumRuns(ext)));
@@ -290,7 +145,7 @@ if (browsers.includes('chromium')) {
 if (browsers.includes('firefox')) {
   if (!existsSync(FIREFOX)) console.warn(`SKIPPED Firefox: ${FIREFOX} is absent.`);
   else {
-    versions.push(version(FIREFOX));
+    versions.push(browserVersion(FIREFOX));
     for (const ext of [false, true]) {
       console.log(`Firefox, ${ext ? 'with' : 'without'} the extension…`);
       rows.push(...(await firefoxRuns(ext)));
@@ -299,7 +154,7 @@ if (browsers.includes('firefox')) {
 }
 await server.close();
 
-const ms = (n: number) => n.toFixed(0);
+const ms = (n: number) => fmt(n, 0);
 const header = '| browser | page | extension | our longest task (ms) | longest task with our script: all / ours (ms) | our longest script run (ms) | tasks > 50 ms: ours / page\'s | our script total (ms) | ticker lateness p50 / p95 / max (ms) | marks | marks complete (s after navigation) |';
 const lines = [header, '|---|---|---|---|---|---|---|---|---|---|---|'];
 const order = (r: Row) => `${r.browser}${fixtures.findIndex((f) => f.path === r.page).toString().padStart(2, '0')}${r.ext ? 1 : 0}`;
@@ -310,8 +165,6 @@ for (const r of [...rows].sort((a, b) => order(a).localeCompare(order(b)))) {
 const took = ((Date.now() - t0) / 1000).toFixed(0);
 const command = `npm run stress${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
 const section = [
-  '## Heavy pages (npm run stress)',
-  '',
   `Run on ${new Date().toISOString().slice(0, 10)} with \`${command}\` (${took} s); ${versions.join('; ')}.`,
   'Pages: `tests/e2e/fixtures/weight.ts` (the feed runs its full minute; the others 4–5 s of activity).',
   'Each page is loaded without and then with the built extension. From a CDP trace (`RunTask` and, inside',
@@ -321,7 +174,8 @@ const section = [
   'it (a page task in which a listener of ours also ran); "our longest script run" the longest stretch of',
   'our script. Tasks over 50 ms that are not ours include rendering, also the repaint our highlights',
   'cause, which a trace attributes to the page: compare with and without.',
-  'Ticker lateness: how late the page\'s own 10 ms `setInterval` fired while its activity ran.',
+  'Ticker lateness: how late the page\'s own 10 ms `setInterval` fired while its activity ran',
+  '(p50 and p95 by nearest rank, as in the bench section).',
   'Firefox has no trace here: only the ticker and the marks.',
   '',
   ...lines,
@@ -329,13 +183,4 @@ const section = [
 ].join('\n');
 console.log(`\n${lines.join('\n')}\n\n(${took} s)`);
 
-if (write) {
-  const file = 'docs/performance.md';
-  const before = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\n';
-  const start = before.indexOf('## Heavy pages (npm run stress)');
-  let next = start < 0 ? -1 : before.indexOf('\n## ', start + 1);
-  if (next >= 0) next += 1;
-  const out = start < 0 ? `${before.trimEnd()}\n\n${section}` : `${before.slice(0, start)}${section}${next >= 0 ? `\n${before.slice(next)}` : ''}`;
-  writeFileSync(file, out.endsWith('\n') ? out : `${out}\n`);
-  console.log(`wrote ${file}`);
-}
+if (write) writeSection('## Heavy pages (npm run stress)', section);

@@ -13,11 +13,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browsers.ts';
+import { describe, expect, it } from 'vitest';
 import { evalInCard, evalInContentWorld, hover } from './support/card.ts';
 import { keyboardPage, pressShortcut } from './support/keyboard-pages.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { TestServer } from '../../scripts/lib/harness/server.ts';
+import { withExtension } from './support/with-extension.ts';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- evaluated in the service worker
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -82,22 +82,15 @@ describe('Chromium: accessibility (axe-core)', () => {
   let extId: string;
   let tabId = 0;
 
-  beforeAll(async () => {
-    server = await startServer((path) => {
+  withExtension({
+    browser: 'chromium',
+    route: (path) => {
       const i = Number(/^\/page(\d)$/.exec(path)?.[1] ?? NaN);
       const p = PAGES[i];
       return p ? { body: keyboardPage(p.background, p.color) } : null;
-    });
-    PAGES.forEach((_, i) => server.allow(`/page${i}`));
-    const launched = await launchChromium({ proxyPort: server.port });
-    ({ ctx, extId } = launched);
-    sw = launched.sw!;
-  });
-
-  afterAll(async () => {
-    await ctx?.close();
-    await server?.close();
-  });
+    },
+    allow: PAGES.map((_, i) => `/page${i}`),
+  }, (s) => ({ server, ctx, extId, sw } = s));
 
   for (const [i, p] of PAGES.entries()) {
     for (const scheme of SCHEMES) {

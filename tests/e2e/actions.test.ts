@@ -1,17 +1,17 @@
-// Measures that are not list entries (issue 14), in Chromium and in Firefox: a government action
+// Measures that are not list entries, in Chromium and in Firefox: a government action
 // that names the company (the BIS final determination on Kaspersky) and a policy on a class of
 // suppliers that names nobody (the UK statement of 2022-11-24, reported as covering Dahua). The
 // class policy must say that it does not name the company and cite the reporting that says it
 // covers it; the named action must not.
 import type { BrowserContext, Page as ChromiumPage } from 'playwright-core';
 import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../scripts/load-dataset.ts';
-import { launchChromium, launchFirefox } from './support/browsers.ts';
 import { evalInCard, hover } from './support/card.ts';
 import { articlePage } from './support/pages.ts';
 import { cardTextBox, textPoint } from './support/probe.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { Route, TestServer } from '../../scripts/lib/harness/server.ts';
+import { withExtension } from './support/with-extension.ts';
 
 const MARK = 'company-context';
 const { dataset } = loadDataset(process.env.COMPANY_CONTEXT_DATA ?? 'data');
@@ -54,19 +54,13 @@ it('the dataset holds both kinds of measure the tests look for', () => {
   expect(action.listedAs).toBeTruthy();
 });
 
+const route: Route = (path) => (PAGES[path] ? { body: PAGES[path].body } : null);
+
 describe('Chromium: government actions and class policies on the card', () => {
   let server: TestServer;
   let ctx: BrowserContext;
 
-  beforeAll(async () => {
-    server = await startServer((path) => (PAGES[path] ? { body: PAGES[path].body } : null));
-    ({ ctx } = await launchChromium({ proxyPort: server.port }));
-  });
-
-  afterAll(async () => {
-    await ctx?.close();
-    await server?.close();
-  });
+  withExtension({ browser: 'chromium', route }, (s) => ({ server, ctx } = s));
 
   async function open(path: string): Promise<ChromiumPage> {
     const page = await ctx.newPage();
@@ -119,15 +113,7 @@ describe('Firefox: government actions and class policies on the card', () => {
   let server: TestServer;
   let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer((path) => (PAGES[path] ? { body: PAGES[path].body } : null));
-    browser = await launchFirefox(server.port);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  withExtension({ browser: 'firefox', route }, (s) => ({ server, browser } = s));
 
   async function open(path: string): Promise<FirefoxPage> {
     const page = await browser.newPage();

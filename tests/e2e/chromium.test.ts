@@ -1,12 +1,12 @@
 // The built extension in Debian's Chromium against the seed article served on 127.0.0.1.
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browsers.ts';
+import { describe, expect, it } from 'vitest';
 import { evalInCard, hover } from './support/card.ts';
 import { dynamicPage, hasSeed, seedPage, SEED, STRICT_CSP } from './support/pages.ts';
 import { hosts, marks, marksInside, mutationCount, mutationLog, syntheticHover, textPoint } from './support/probe.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { TestServer } from '../../scripts/lib/harness/server.ts';
+import { withExtension } from './support/with-extension.ts';
 import { glanceChecks, hikvision, type Glance } from './support/glance.ts';
 import { pressShortcut } from './support/keyboard-pages.ts';
 
@@ -38,23 +38,16 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
   let cspUrl: string;
   const requests: Array<{ url: string; from: string; navigation: boolean }> = [];
 
-  beforeAll(async () => {
-    server = await startServer((path) => (path === '/seed' ? { body: seedPage() } : path === '/dynamic' ? { body: dynamicPage() } : path === '/csp' ? { body: seedPage(), headers: { 'content-security-policy': STRICT_CSP } } : null));
+  withExtension({
+    browser: 'chromium',
+    route: (path) => (path === '/seed' ? { body: seedPage() } : path === '/dynamic' ? { body: dynamicPage() } : path === '/csp' ? { body: seedPage(), headers: { 'content-security-policy': STRICT_CSP } } : null),
+    launched: ({ ctx }) => void ctx.on('request', (r) => requests.push({ url: r.url(), from: r.serviceWorker() ? 'service worker' : 'page', navigation: r.isNavigationRequest() })),
+    open: { path: '/seed', marks: 4 },
+  }, (s) => {
+    ({ server, ctx, extId, sw, page } = s);
     seedUrl = server.allow('/seed');
     dynamicUrl = server.allow('/dynamic');
     cspUrl = server.allow('/csp');
-    const launched = await launchChromium({ proxyPort: server.port });
-    ({ ctx, extId } = launched);
-    sw = launched.sw!;
-    ctx.on('request', (r) => requests.push({ url: r.url(), from: r.serviceWorker() ? 'service worker' : 'page', navigation: r.isNavigationRequest() }));
-    page = await ctx.newPage();
-    await page.goto(seedUrl);
-    await page.waitForFunction((name) => (CSS.highlights.get(name)?.size ?? 0) >= 4, MARK);
-  });
-
-  afterAll(async () => {
-    await ctx?.close();
-    await server?.close();
   });
 
   const inCard = (target: Page, body: string) => evalInCard(ctx, target, body);

@@ -3,12 +3,13 @@
 // the card's text is checked with window.find(), which searches rendered text, shadow trees too.
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_UUID, launchFirefox } from './support/browsers.ts';
+import { describe, expect, it } from 'vitest';
+import { FIREFOX_UUID } from '../../scripts/lib/harness/browsers.ts';
 import { hasSeed, seedPage, SEED, STRICT_CSP } from './support/pages.ts';
 import { cardExtent, cardTextBox, hosts, marks, marksInside, mutationCount, mutationLog, syntheticHover, textPoint } from './support/probe.ts';
 import { hikvision, hikvisionGlance } from './support/glance.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { TestServer } from '../../scripts/lib/harness/server.ts';
+import { withExtension } from './support/with-extension.ts';
 
 const MARK = 'company-context';
 /** Hosts Firefox itself calls (updates, telemetry, safe browsing); printed, never ours. */
@@ -38,20 +39,14 @@ describe.skipIf(!hasSeed)('Firefox: the seed article', () => {
   let seedUrl: string;
   let cspUrl: string;
 
-  beforeAll(async () => {
-    server = await startServer((path) => (path === '/seed' ? { body: seedPage() } : path === '/csp' ? { body: seedPage(), headers: { 'content-security-policy': STRICT_CSP } } : null));
+  withExtension({
+    browser: 'firefox',
+    route: (path) => (path === '/seed' ? { body: seedPage() } : path === '/csp' ? { body: seedPage(), headers: { 'content-security-policy': STRICT_CSP } } : null),
+    open: { path: '/seed', marks: 4 },
+  }, (s) => {
+    ({ server, browser, page } = s);
     seedUrl = server.allow('/seed');
     cspUrl = server.allow('/csp');
-    browser = await launchFirefox(server.port);
-    page = await browser.newPage();
-    await page.setViewport({ width: 1000, height: 700 });
-    await page.goto(seedUrl);
-    await page.waitForFunction((name) => (CSS.highlights.get(name)?.size ?? 0) >= 4, { timeout: 15_000 }, MARK);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('marks the four companies, a split name once, and nothing in controls', async () => {

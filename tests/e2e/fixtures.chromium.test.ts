@@ -2,15 +2,15 @@
 // support/fixture-runner.ts for what each run must show. Our marks and card are read from the
 // content script's isolated world, which the page cannot tamper with.
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALL_FIXTURES } from './fixtures/index.ts';
-import { launchChromium } from './support/browsers.ts';
 import { evalInCard, evalInContentWorld } from './support/card.ts';
 import { runFixture, settle, snapshot, type Browsers, type Tab } from './support/fixture-runner.ts';
 import { PROBE_SCRIPT } from './support/page-probe.ts';
 import { fixturePaths, fixtureRoute } from './support/fixture-server.ts';
 import { CROSS_ORIGIN } from './support/fixture.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { TestServer } from '../../scripts/lib/harness/server.ts';
+import { withExtension } from './support/with-extension.ts';
 
 /** Hosts Chromium itself calls even with background networking off; printed, never from our contexts. */
 const CHROMIUM_SERVICES = /^(https?:\/\/)?[a-z0-9-]+\.(google\.com|googleapis\.com|gvt1\.com|gstatic\.com)(:443)?(\/|$)/;
@@ -57,18 +57,9 @@ describe('Chromium: hostile, heavy and structural fixtures, with and without the
   const requests: Array<{ url: string; from: string }> = [];
   let browsers: Browsers;
 
-  beforeAll(async () => {
-    server = await startServer(fixtureRoute(FIXTURES), { origins: [CROSS_ORIGIN] });
-    for (const p of fixturePaths(FIXTURES)) server.allow(p);
-    const launched = await launchChromium({ proxyPort: server.port });
-    ({ ctx: ours, extId } = launched);
-    sw = launched.sw!;
-    ({ ctx: plain } = await launchChromium({ proxyPort: server.port, withExtension: false }));
+  withExtension({ browser: 'chromium', route: fixtureRoute(FIXTURES), origins: [CROSS_ORIGIN], allow: fixturePaths(FIXTURES), plain: true, ourErrors }, async (s) => {
+    ({ server, ctx: ours, extId, sw, plain } = s);
     for (const ctx of [ours, plain]) await ctx.addInitScript(PROBE_SCRIPT);
-    ours.on('weberror', (e) => {
-      const stack = e.error().stack ?? e.error().message;
-      if (/chrome-extension:\/\//.test(stack)) ourErrors.push(stack.split('\n').slice(0, 3).join(' | '));
-    });
     sw.on('console', (m) => m.type() === 'error' && swErrors.push(m.text()));
     ours.on('request', (r) => requests.push({ url: r.url(), from: r.serviceWorker() ? 'service worker' : (r.frame().url().startsWith('chrome-extension:') ? 'extension page' : 'page') }));
     const open = (ctx: BrowserContext) => async (url: string) => {
@@ -77,12 +68,6 @@ describe('Chromium: hostile, heavy and structural fixtures, with and without the
       return tab(ctx, page);
     };
     browsers = { name: 'chromium', withExtension: open(ours), withoutExtension: open(plain) };
-  });
-
-  afterAll(async () => {
-    await ours?.close();
-    await plain?.close();
-    await server?.close();
   });
 
   it('control: the comparison sees one attribute and one text node the page did not have', async () => {

@@ -3,14 +3,14 @@
 // in Firefox, so the card is checked by its text (window.find searches rendered text, shadow
 // trees included) and our marks are read from the page-visible highlight registry.
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALL_FIXTURES } from './fixtures/index.ts';
-import { launchFirefox } from './support/browsers.ts';
 import { runFixture, type Browsers, type Tab } from './support/fixture-runner.ts';
 import { fixturePaths, fixtureRoute } from './support/fixture-server.ts';
 import { PROBE, PROBE_SCRIPT } from './support/page-probe.ts';
 import { CROSS_ORIGIN } from './support/fixture.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { TestServer } from '../../scripts/lib/harness/server.ts';
+import { withExtension } from './support/with-extension.ts';
 
 /** Hosts Firefox itself calls (updates, telemetry, safe browsing); printed, never ours. */
 const FIREFOX_SERVICES = /^(https?:\/\/)?([a-z0-9-]+\.)+(mozilla\.com|mozilla\.net|mozilla\.org|firefox\.com|mozaws\.net)(:443)?(\/|$)/;
@@ -40,11 +40,8 @@ describe('Firefox: hostile, heavy and structural fixtures, with and without the 
   let plain: Browser;
   let browsers: Browsers;
 
-  beforeAll(async () => {
-    server = await startServer(fixtureRoute(FIXTURES), { origins: [CROSS_ORIGIN] });
-    for (const p of fixturePaths(FIXTURES)) server.allow(p);
-    ours = await launchFirefox(server.port);
-    plain = await launchFirefox(server.port, { withExtension: false });
+  withExtension({ browser: 'firefox', route: fixtureRoute(FIXTURES), origins: [CROSS_ORIGIN], allow: fixturePaths(FIXTURES), plain: true }, (s) => {
+    ({ server, browser: ours, plain } = s);
     const open = (browser: Browser) => async (url: string) => {
       const page = await browser.newPage();
       await page.setViewport({ width: 1000, height: 700 });
@@ -53,12 +50,6 @@ describe('Firefox: hostile, heavy and structural fixtures, with and without the 
       return tab(page);
     };
     browsers = { name: 'firefox', withExtension: open(ours), withoutExtension: open(plain) };
-  });
-
-  afterAll(async () => {
-    await ours?.close();
-    await plain?.close();
-    await server?.close();
   });
 
   for (const f of FIXTURES) {

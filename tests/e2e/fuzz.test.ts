@@ -10,10 +10,9 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseContentToBackground, parsePageToBackground, parseToContent } from '../../src/core/messages.ts';
-import { launchChromium } from './support/browsers.ts';
 import { evalInContentWorld } from './support/card.ts';
 import { articlePage } from './support/pages.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { withExtension } from './support/with-extension.ts';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- evaluated in extension contexts
 
@@ -77,7 +76,6 @@ const sendAll = (send: string, payloads: unknown[]) =>
 const ALSO: unknown[] = [null, 0, 'hello', [], {}, { type: 'HELLO' }, { type: 'constructor' }, { type: '__proto__' }, { type: 'toString' }, { type: HUGE }, JSON.parse('{"type":"card","__proto__":{"polluted":1}}')];
 
 describe('Chromium: hostile messages to the background and the content script', () => {
-  let server: TestServer;
   let ctx: BrowserContext;
   let sw: Worker;
   let extId: string;
@@ -92,16 +90,14 @@ describe('Chromium: hostile messages to the background and the content script', 
   const storage = () => sw.evaluate(async () => ({ local: await chrome.storage.local.get(null), session: Object.keys(await chrome.storage.session.get(null)).sort() }));
   const marks = () => page.evaluate(() => CSS.highlights.get('company-context')?.size ?? 0);
 
-  beforeAll(async () => {
-    server = await startServer((path) => (path === '/fuzz' ? { body: articlePage('Fuzz', ['Shell plc said so.', 'Royal Dutch Shell too.']) } : null));
-    const launched = await launchChromium({ proxyPort: server.port });
-    ({ ctx, extId } = launched);
-    sw = launched.sw!;
-    sw.on('console', (m) => m.type() === 'error' && swErrors.push(m.text()));
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.allow('/fuzz'));
-    await page.waitForFunction(() => (CSS.highlights.get('company-context')?.size ?? 0) >= 2);
+  withExtension({
+    browser: 'chromium',
+    route: (path) => (path === '/fuzz' ? { body: articlePage('Fuzz', ['Shell plc said so.', 'Royal Dutch Shell too.']) } : null),
+    launched: ({ sw }) => void sw.on('console', (m) => m.type() === 'error' && swErrors.push(m.text())),
+    beforeGoto: (page) => void page.on('pageerror', (e) => pageErrors.push(e.message)),
+    open: { path: '/fuzz', marks: 2 },
+  }, async (s) => {
+    ({ ctx, extId, sw, page } = s);
     tabId = await sw.evaluate(async () => Number(Object.keys(await chrome.storage.session.get(null)).find((k) => k.startsWith('tab:'))!.slice(4)));
     const content = [{ type: 'hello' }, { type: 'mentions', entities: ['shell'] }, { type: 'card', entity: 'shell' }, { type: 'openEntity', entity: 'shell' }, { type: 'reject', entity: 'shell', alias: 'Shell plc' }];
     const pages = [{ type: 'tabState', tabId }, { type: 'setPaused', tabId, paused: true }, { type: 'entity', entity: 'shell' }, { type: 'rejections' }, { type: 'unreject', site: '127.0.0.1', entity: 'shell', alias: 'Shell plc' }];
@@ -110,11 +106,6 @@ describe('Chromium: hostile messages to the background and the content script', 
     contentPayloads = [...ALSO, ...content.flatMap(breakAll), ...pages, ...toContent];
     pagePayloads = [...ALSO, ...pages.flatMap(breakAll), ...content, ...toContent];
     toContentPayloads = [...ALSO, ...toContent.flatMap(breakAll), { type: 'rejected', rejected: [withKey({ entity: 'shell', alias: 'Shell plc' }, '__proto__', {})] }, ...content, ...pages];
-  });
-
-  afterAll(async () => {
-    await ctx?.close();
-    await server?.close();
   });
 
   /** Sends each payload from the content script's world and returns the replies. */
@@ -202,7 +193,6 @@ globalThis.probe = async (target, text) => {
 `;
 
 describe('Chromium: a second extension messaging ours', () => {
-  let server: TestServer;
   let ctx: BrowserContext;
   let sw: Worker;
   let extId: string;
@@ -212,7 +202,7 @@ describe('Chromium: a second extension messaging ours', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cc-other-ext-'));
   const swErrors: string[] = [];
 
-  beforeAll(async () => {
+  beforeAll(() => {
     // Two copies at two paths: two extensions with two ids. One attacks; the other, which does
     // listen to other extensions, shows that the attacker's messages get through at all.
     for (const name of ['attacker', 'listener']) {
@@ -220,33 +210,35 @@ describe('Chromium: a second extension messaging ours', () => {
       writeFileSync(join(dir, name, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: `Other ${name}`, version: '1.0', background: { service_worker: 'sw.js' } }));
       writeFileSync(join(dir, name, 'sw.js'), OTHER_SW);
     }
-    server = await startServer((path) => (path === '/fuzz' ? { body: articlePage('Fuzz', ['Shell plc said so.']) } : null));
-    const launched = await launchChromium({ proxyPort: server.port, extraExtensions: [join(dir, 'attacker'), join(dir, 'listener')] });
-    ({ ctx, extId } = launched);
-    sw = launched.sw!;
-    sw.on('console', (m) => m.type() === 'error' && swErrors.push(m.text()));
-    const others = async (): Promise<Worker[]> => {
-      for (let i = 0; i < 100; i++) {
-        const found = ctx.serviceWorkers().filter((w) => new URL(w.url()).pathname === '/sw.js');
-        if (found.length === 2) return found;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error('the two other extensions did not start');
-    };
-    const workers = await others();
-    const names = await Promise.all(workers.map((w) => w.evaluate(() => chrome.runtime.getManifest().name as string)));
-    other = workers[names.indexOf('Other attacker')]!;
-    control = workers[names.indexOf('Other listener')]!;
-    page = await ctx.newPage();
-    await page.goto(server.allow('/fuzz'));
-    await page.waitForFunction(() => (CSS.highlights.get('company-context')?.size ?? 0) >= 1);
   });
 
-  afterAll(async () => {
-    await ctx?.close();
-    await server?.close();
+  // Registered before the browser's hooks: after-hooks run in reverse, so the browser closes first.
+  afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
+
+  withExtension({
+    browser: 'chromium',
+    route: (path) => (path === '/fuzz' ? { body: articlePage('Fuzz', ['Shell plc said so.']) } : null),
+    launch: { extraExtensions: [join(dir, 'attacker'), join(dir, 'listener')] },
+    launched: async (s) => {
+      ({ ctx, sw } = s);
+      sw.on('console', (m) => m.type() === 'error' && swErrors.push(m.text()));
+      const others = async (): Promise<Worker[]> => {
+        for (let i = 0; i < 100; i++) {
+          const found = ctx.serviceWorkers().filter((w) => new URL(w.url()).pathname === '/sw.js');
+          if (found.length === 2) return found;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        throw new Error('the two other extensions did not start');
+      };
+      const workers = await others();
+      const names = await Promise.all(workers.map((w) => w.evaluate(() => chrome.runtime.getManifest().name as string)));
+      other = workers[names.indexOf('Other attacker')]!;
+      control = workers[names.indexOf('Other listener')]!;
+    },
+    open: { path: '/fuzz', marks: 1 },
+  }, (s) => ({ extId, page } = s));
 
   // Well-formed messages of every type first: from another extension even those must fail.
   const PAYLOADS: unknown[] = [

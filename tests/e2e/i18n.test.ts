@@ -5,11 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browsers.ts';
+import { describe, expect, it } from 'vitest';
 import { evalInCard, hover } from './support/card.ts';
 import { articlePage } from './support/pages.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { Route, TestServer } from '../../scripts/lib/harness/server.ts';
+import { withExtension } from './support/with-extension.ts';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- evaluated in the service worker
 
@@ -72,23 +72,11 @@ async function openCard(ctx: BrowserContext, url: string): Promise<Page> {
 
 describe('Chromium: languages', () => {
   let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startServer((path) => (path === '/rtl' ? { body: RTL_PAGE } : path === '/en' ? { body: EN_PAGE } : null));
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
+  const route: Route = (path) => (path === '/rtl' ? { body: RTL_PAGE } : path === '/en' ? { body: EN_PAGE } : null);
 
   describe('English browser', () => {
     let ctx: BrowserContext;
-    beforeAll(async () => {
-      ({ ctx } = await launchChromium({ proxyPort: server.port }));
-    });
-    afterAll(async () => {
-      await ctx?.close();
-    });
+    withExtension({ browser: 'chromium', route }, (s) => ({ server, ctx } = s));
 
     it('opens the card on a right-to-left page inside the viewport, left to right like its English text', async () => {
       const page = await openCard(ctx, server.allow('/rtl'));
@@ -114,13 +102,9 @@ describe('Chromium: languages', () => {
   describe('Chinese browser (--lang=zh-CN)', () => {
     let ctx: BrowserContext;
     let extId: string;
-    beforeAll(async () => {
-      const launched = await launchChromium({ proxyPort: server.port, args: ['--lang=zh-CN'] });
-      ({ ctx, extId } = launched);
-      expect(await launched.sw!.evaluate(() => chrome.i18n.getMessage('locale'))).toBe('zh-CN');
-    });
-    afterAll(async () => {
-      await ctx?.close();
+    withExtension({ browser: 'chromium', route, launch: { args: ['--lang=zh-CN'] } }, async (s) => {
+      ({ server, ctx, extId } = s);
+      expect(await s.sw.evaluate(() => chrome.i18n.getMessage('locale'))).toBe('zh-CN');
     });
 
     it('shows the card in Chinese: interface words translated, dataset text and source dates as they are', async () => {

@@ -8,36 +8,24 @@
 // maps the command to this message is unit-tested (tests/unit/commands.test.ts).
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { Browser as FirefoxBrowser, Page as FirefoxPage } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_UUID, launchChromium, launchFirefox } from './support/browsers.ts';
+import { describe, expect, it } from 'vitest';
+import { FIREFOX_UUID } from '../../scripts/lib/harness/browsers.ts';
 import { evalInCard, hover } from './support/card.ts';
 import { keyboardPage, pressShortcut } from './support/keyboard-pages.ts';
 import { hosts, mutationCount, mutationLog, syntheticHover, textPoint } from './support/probe.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { Route } from '../../scripts/lib/harness/server.ts';
+import { withExtension } from './support/with-extension.ts';
 
-const MARK = 'company-context';
+const KB_ROUTE: Route = (path) => (path === '/kb' ? { body: keyboardPage() } : null);
 
 describe('Chromium: keyboard and screen-reader path', () => {
-  let server: TestServer;
   let ctx: BrowserContext;
   let sw: Worker;
   let page: Page;
 
-  beforeAll(async () => {
-    server = await startServer((path) => (path === '/kb' ? { body: keyboardPage() } : null));
-    const url = server.allow('/kb');
-    const launched = await launchChromium({ proxyPort: server.port });
-    ctx = launched.ctx;
-    sw = launched.sw!;
-    page = ctx.pages()[0] ?? (await ctx.newPage());
-    await page.goto(url);
-    await page.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) >= 3, MARK);
+  withExtension({ browser: 'chromium', route: KB_ROUTE, open: { path: '/kb', marks: 3 }, firstTab: true }, async (s) => {
+    ({ ctx, sw, page } = s);
     await page.bringToFront();
-  });
-
-  afterAll(async () => {
-    await ctx?.close();
-    await server?.close();
   });
 
   /** What our closed root shows: focused element, list options, dialog attributes, live region. */
@@ -239,28 +227,16 @@ async function poll(page: FirefoxPage, fn: () => boolean, timeout = 10_000): Pro
 // this checks what the page itself can see: our host holds focus, the active mark moves, the page
 // scrolls, and focus comes back.
 describe('Firefox: keyboard path', () => {
-  let server: TestServer;
   let browser: FirefoxBrowser;
   let page: FirefoxPage;
   let ext: FirefoxPage;
 
-  beforeAll(async () => {
-    server = await startServer((path) => (path === '/kb' ? { body: keyboardPage() } : null));
-    const url = server.allow('/kb');
-    browser = await launchFirefox(server.port);
-    page = await browser.newPage();
-    await page.setViewport({ width: 1000, height: 700 });
-    await page.goto(url);
-    await page.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) >= 3, { timeout: 15_000 }, MARK);
+  withExtension({ browser: 'firefox', route: KB_ROUTE, open: { path: '/kb', marks: 3 } }, async (s) => {
+    ({ browser, page } = s);
     ext = await browser.newPage();
     void ext.goto(`moz-extension://${FIREFOX_UUID}/src/options/index.html`).catch(() => undefined);
     await poll(ext, () => location.protocol === 'moz-extension:' && document.readyState === 'complete');
     await page.bringToFront();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const activeMention = () =>

@@ -5,14 +5,13 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import type { Browser } from 'puppeteer-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, launchFirefox } from './support/browsers.ts';
 import { evalInCard, hover } from './support/card.ts';
 import { articlePage } from './support/pages.ts';
 import { cardExtent, cardTextBox, textPoint } from './support/probe.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { withExtension } from './support/with-extension.ts';
 
 const NAME = 'Longlist Holdings';
 /** Twenty of the real lists (not class policies, which name nobody), each measure dated within its list's "as of". */
@@ -38,7 +37,8 @@ const PAGE = articlePage('Holding company news', [
 ]);
 
 let out = '';
-let server: TestServer;
+const route = (path: string) => (path === '/long' ? { body: PAGE } : null);
+const VIEWPORT = { width: 1280, height: 800 };
 
 beforeAll(async () => {
   const data = mkdtempSync(join(tmpdir(), 'cc-long-data-'));
@@ -48,25 +48,18 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'cc-long-'));
   execFileSync('npx', ['tsx', 'scripts/build.ts'], { env: { ...process.env, COMPANY_CONTEXT_DATA: data, COMPANY_CONTEXT_OUT: out }, stdio: 'ignore' });
   rmSync(data, { recursive: true, force: true });
-  server = await startServer((path) => (path === '/long' ? { body: PAGE } : null));
 }, 180_000);
 
-afterAll(async () => {
-  await server?.close();
+afterAll(() => {
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
 describe('Chromium: a card with 20 measures', () => {
   let ctx: BrowserContext;
-  afterAll(async () => {
-    await ctx?.close();
-  });
+  let page: Page;
+  withExtension({ browser: 'chromium', route, launch: () => ({ extensionDir: join(out, 'chrome'), viewport: VIEWPORT }), open: { path: '/long', marks: 1 } }, (s) => ({ ctx, page } = s));
 
   it('scrolls inside the card, within the viewport, and never scrolls the page', async () => {
-    ({ ctx } = await launchChromium({ proxyPort: server.port, extensionDir: join(out, 'chrome'), viewport: { width: 1280, height: 800 } }));
-    const page = await ctx.newPage();
-    await page.goto(server.allow('/long'));
-    await page.waitForFunction(() => (CSS.highlights.get('company-context')?.size ?? 0) >= 1);
     await hover(page, NAME, 0);
     await page.waitForTimeout(300);
     const read = () => evalInCard(ctx, page, `const f = root.querySelector('.frame'); const r = f.getBoundingClientRect();
@@ -88,17 +81,10 @@ describe('Chromium: a card with 20 measures', () => {
 });
 
 describe('Firefox: a card with 20 measures', () => {
-  let browser: Browser;
-  afterAll(async () => {
-    await browser?.close();
-  });
+  let page: FirefoxPage;
+  withExtension({ browser: 'firefox', route, launch: () => ({ extensionDir: join(out, 'firefox') }), viewport: VIEWPORT, open: { path: '/long', marks: 1 } }, (s) => ({ page } = s));
 
   it('scrolls inside the card, within the viewport, and never scrolls the page', async () => {
-    browser = await launchFirefox(server.port, { extensionDir: join(out, 'firefox') });
-    const page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 800 });
-    await page.goto(server.allow('/long'));
-    await page.waitForFunction(() => (CSS.highlights.get('company-context')?.size ?? 0) >= 1, { timeout: 15_000 });
     const p = (await page.evaluate(textPoint, [NAME, 0] as [string, number]))!;
     await page.mouse.move(p.x - 30, p.y - 40);
     await page.mouse.move(p.x, p.y, { steps: 4 });

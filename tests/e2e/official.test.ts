@@ -7,12 +7,11 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { OfficialRecord } from '../../src/core/official.ts';
-import { launchChromium } from './support/browsers.ts';
 import { evalInCard, hover } from './support/card.ts';
 import { marks } from './support/probe.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { withExtension } from './support/with-extension.ts';
 
 const LISTS = '../shared/official-lists';
 const OFFICIAL = 'data/generated/official.json';
@@ -22,14 +21,17 @@ if (!hasLists) console.warn(`SKIPPED official-lists e2e: ${LISTS} is absent (../
 
 /** Not curated; on the 2022 Entity List in the CSL snapshot. */
 const IMPORTED = 'Academy of Military Medical Sciences';
+const PAGE = `<!doctype html><html lang="en"><head><title>t</title></head><body><article>
+      <p>Researchers at the ${IMPORTED} published a paper, the institute said.</p>
+      <p>Sberbank said its profit rose. Apex is a common word and so is progress.</p></article></body></html>`;
 
 describe.skipIf(!hasLists)('Chromium: a --with-official build', () => {
-  let server: TestServer;
   let ctx: BrowserContext;
   let page: Page;
   let imported: OfficialRecord;
   let attached: OfficialRecord;
   let records: OfficialRecord[];
+  let out = '';
 
   beforeAll(async () => {
     if (!existsSync(OFFICIAL)) execFileSync('npx', ['tsx', 'scripts/data-import.ts', LISTS], { stdio: 'ignore' });
@@ -38,22 +40,16 @@ describe.skipIf(!hasLists)('Chromium: a --with-official build', () => {
     attached = records.find((r) => r.entity === 'sberbank' && r.file.startsWith('ca-sema/'))!;
     expect(imported, `${IMPORTED} on the CSL snapshot`).toBeDefined();
     expect(attached, 'a SEMA record attached to Sberbank').toBeDefined();
-    const out = mkdtempSync(join(tmpdir(), 'cc-official-'));
+    out = mkdtempSync(join(tmpdir(), 'cc-official-'));
     execFileSync('npx', ['tsx', 'scripts/build.ts', 'chrome', '--with-official'], { env: { ...process.env, COMPANY_CONTEXT_OUT: out }, stdio: 'ignore' });
-    const body = `<!doctype html><html lang="en"><head><title>t</title></head><body><article>
-      <p>Researchers at the ${IMPORTED} published a paper, the institute said.</p>
-      <p>Sberbank said its profit rose. Apex is a common word and so is progress.</p></article></body></html>`;
-    server = await startServer((path) => (path === '/official' ? { body } : null));
-    ({ ctx } = await launchChromium({ proxyPort: server.port, extensionDir: join(out, 'chrome') }));
-    page = await ctx.newPage();
-    await page.goto(server.allow('/official'));
-    await page.waitForFunction((name) => (CSS.highlights.get(name)?.size ?? 0) >= 2, MARK);
   }, 120_000);
 
-  afterAll(async () => {
-    await ctx?.close();
-    await server?.close();
-  });
+  withExtension({
+    browser: 'chromium',
+    route: (path) => (path === '/official' ? { body: PAGE } : null),
+    launch: () => ({ extensionDir: join(out, 'chrome') }),
+    open: { path: '/official', marks: 2 },
+  }, (s) => ({ ctx, page } = s));
 
   const cardText = async () => (await evalInCard(ctx, page, 'return root.textContent;')) as string | null;
 

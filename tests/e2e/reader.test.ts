@@ -1,12 +1,12 @@
 // Matching as a reader meets it, in Chromium: an ambiguous name used both ways on one page, a
 // Chinese page, and "Not this company" persisting across reloads until undone in the options.
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browsers.ts';
+import { describe, expect, it } from 'vitest';
 import { evalInCard, hover } from './support/card.ts';
 import { AMBIGUOUS_PAGE, CHINESE_PAGE } from './support/pages.ts';
 import { marks } from './support/probe.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { TestServer } from '../../scripts/lib/harness/server.ts';
+import { withExtension } from './support/with-extension.ts';
 
 const MARK = 'company-context';
 
@@ -15,15 +15,10 @@ describe('Chromium: what a reader sees matched', () => {
   let ctx: BrowserContext;
   let extId: string;
 
-  beforeAll(async () => {
-    server = await startServer((path) => (path === '/ambiguous' ? { body: AMBIGUOUS_PAGE } : path === '/zh' ? { body: CHINESE_PAGE } : null));
-    ({ ctx, extId } = await launchChromium({ proxyPort: server.port }));
-  });
-
-  afterAll(async () => {
-    await ctx?.close();
-    await server?.close();
-  });
+  withExtension({
+    browser: 'chromium',
+    route: (path) => (path === '/ambiguous' ? { body: AMBIGUOUS_PAGE } : path === '/zh' ? { body: CHINESE_PAGE } : null),
+  }, (s) => ({ server, ctx, extId } = s));
 
   async function openAmbiguous() {
     const page = await ctx.newPage();

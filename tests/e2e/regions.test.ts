@@ -1,12 +1,12 @@
 // One page per region (China, Russia, Iran, counter-sanctions, a dispute without measures): the
 // card must show that entity's measures and claims from the dataset, and nothing of another's.
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../scripts/load-dataset.ts';
-import { launchChromium } from './support/browsers.ts';
 import { evalInCard, hover } from './support/card.ts';
 import { articlePage, REGION_PAGES } from './support/pages.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { TestServer } from '../../scripts/lib/harness/server.ts';
+import { withExtension } from './support/with-extension.ts';
 
 const { dataset } = loadDataset(process.env.COMPANY_CONTEXT_DATA ?? 'data');
 const lists = new Map(dataset.lists.map((l) => [l.id, l]));
@@ -15,18 +15,13 @@ describe('Chromium: a card per region', () => {
   let server: TestServer;
   let ctx: BrowserContext;
 
-  beforeAll(async () => {
-    server = await startServer((path) => {
+  withExtension({
+    browser: 'chromium',
+    route: (path) => {
       const page = REGION_PAGES.find((p) => `/${p.entity}` === path);
       return page ? { body: articlePage(page.title, page.paragraphs) } : null;
-    });
-    ({ ctx } = await launchChromium({ proxyPort: server.port }));
-  });
-
-  afterAll(async () => {
-    await ctx?.close();
-    await server?.close();
-  });
+    },
+  }, (s) => ({ server, ctx } = s));
 
   for (const region of REGION_PAGES) {
     it(`${region.region}: ${region.entity}`, async () => {

@@ -4,12 +4,12 @@
 // follows a dark page. Writes the popup-search, options, entity and dark-card screenshots.
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browsers.ts';
+import { describe, expect, it } from 'vitest';
 import { evalInCard, hover } from './support/card.ts';
 import { articlePage } from './support/pages.ts';
 import { marks } from './support/probe.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { TestServer } from '../../scripts/lib/harness/server.ts';
+import { withExtension } from './support/with-extension.ts';
 import { loadDataset } from '../../scripts/load-dataset.ts';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- evaluated in the service worker
@@ -31,25 +31,18 @@ describe('Chromium: the reader\'s settings, search and themes', () => {
   let options: Page;
   const url = (path: string) => `chrome-extension://${extId}/${path}`;
 
-  beforeAll(async () => {
-    server = await startServer((path) => (path === '/article' ? { body: ARTICLE } : path === '/dark' ? { body: DARK } : path === '/declared-dark' ? { body: DECLARED_DARK } : null));
-    const launched = await launchChromium({ proxyPort: server.port });
-    ({ ctx, extId } = launched);
-    sw = launched.sw!;
-    mkdirSync('docs/screenshots', { recursive: true });
-    page = await ctx.newPage();
-    await page.goto(server.allow('/article'));
-    await page.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) >= 3, MARK);
+  withExtension({
+    browser: 'chromium',
+    route: (path) => (path === '/article' ? { body: ARTICLE } : path === '/dark' ? { body: DARK } : path === '/declared-dark' ? { body: DECLARED_DARK } : null),
+    launched: () => void mkdirSync('docs/screenshots', { recursive: true }),
+    open: { path: '/article', marks: 3 },
+  }, async (s) => {
+    ({ server, ctx, extId, sw, page } = s);
     // A value in the page's own world: a reload would lose it.
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
     options = await ctx.newPage();
     await options.goto(url('src/options/index.html'));
     await options.waitForSelector('#reader-settings');
-  });
-
-  afterAll(async () => {
-    await ctx?.close();
-    await server?.close();
   });
 
   const styles = () => page.evaluate(() => ['company-context-underline', 'company-context-bg'].filter((n) => CSS.highlights.has(n) && CSS.highlights.get(n)!.size > 0));

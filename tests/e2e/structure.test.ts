@@ -1,4 +1,4 @@
-// Page structures (issue 5) in Chromium and Firefox: every STRUCTURE_FIXTURES page is opened in
+// Page structures in Chromium and Firefox: every STRUCTURE_FIXTURES page is opened in
 // both, and for the mention it names: marked (in whichever document or shadow root holds it),
 // untrusted events open nothing, nothing changed before a trusted hover, which opens the card for
 // the right entity in the document that holds the mention, and then that document alone has one
@@ -8,10 +8,10 @@ import type { BrowserContext, Frame as PwFrame, Page as PwPage, Worker } from 'p
 import type { Browser as PpBrowser, Frame as PpFrame, Page as PpPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRUCTURE_FIXTURES } from './fixtures/structure.ts';
-import { launchChromium, launchFirefox } from './support/browsers.ts';
+import { launchChromium, launchFirefox } from '../../scripts/lib/harness/browsers.ts';
 import { CROSS_ORIGIN, type BrowserName, type Fixture } from './support/fixture.ts';
 import { hosts, syntheticHover, type HostInfo } from './support/probe.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { startServer, type TestServer } from '../../scripts/lib/harness/server.ts';
 
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- evaluated in the service worker
 const SERVICES = /^(https?:\/\/)?([a-z0-9-]+\.)+(google\.com|googleapis\.com|gvt1\.com|gstatic\.com|mozilla\.com|mozilla\.net|mozilla\.org|firefox\.com|mozaws\.net)(:443)?(\/|$)/;

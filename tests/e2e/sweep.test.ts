@@ -5,9 +5,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browsers.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../../scripts/lib/harness/server.ts';
+import { withExtension } from './support/with-extension.ts';
 
 const PAGES = '../shared/pages';
 const present = existsSync(PAGES);
@@ -32,26 +32,19 @@ describe.skipIf(!present)('Chromium: sweep over the real pages in ../shared/page
   let ctx: BrowserContext;
   const ourErrors: string[] = [];
 
-  beforeAll(async () => {
-    server = await startServer((path) => {
+  withExtension({
+    browser: 'chromium',
+    route: (path) => {
       const page = decodeURIComponent(path.slice(1));
       if (!page.endsWith('.html') || page.includes('..')) return null;
       const file = join(PAGES, page);
       if (!existsSync(file)) return null;
       return { body: readFileSync(file, 'utf8'), headers: { 'content-security-policy': "script-src 'none'" } };
-    });
-    ({ ctx } = await launchChromium({ proxyPort: server.port }));
+    },
+    ourErrors,
+  }, async (s) => {
+    ({ server, ctx } = s);
     await ctx.addInitScript(RECORDER);
-    // Errors thrown by our content script surface as page errors with our extension's URL in the stack.
-    ctx.on('weberror', (e) => {
-      const stack = e.error().stack ?? e.error().message;
-      if (/chrome-extension:\/\//.test(stack)) ourErrors.push(stack.split('\n').slice(0, 3).join(' | '));
-    });
-  });
-
-  afterAll(async () => {
-    await ctx?.close();
-    await server?.close();
   });
 
   it('changes no page and throws nothing, on every page', async () => {

@@ -6,15 +6,16 @@
 import { existsSync } from 'node:fs';
 import type { BrowserContext, Page as PwPage } from 'playwright-core';
 import type { Browser, Page as PpPage } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PAINT_ALL } from '../../src/content/highlights.ts';
 import { MAX_MARKS } from '../../src/content/mentions.ts';
 import { WEIGHT_FIXTURES, WEIGHT_NAMES } from './fixtures/weight.ts';
-import { FIREFOX, launchChromium, launchFirefox } from './support/browsers.ts';
+import { FIREFOX } from '../../scripts/lib/harness/browsers.ts';
 import { evalInCard } from './support/card.ts';
 import type { Fixture } from './support/fixture.ts';
 import { hosts, marks, textPoint } from './support/probe.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import type { Route, TestServer } from '../../scripts/lib/harness/server.ts';
+import { withExtension } from './support/with-extension.ts';
 
 const MARK = 'company-context';
 const SHORT = '?seconds=1';
@@ -132,12 +133,10 @@ const FEED = WEIGHT_FIXTURES.find((x) => x.path === '/weight/feed')!;
 
 const fixturesFor = (b: 'chromium' | 'firefox') => WEIGHT_FIXTURES.filter((f) => (f.browsers ?? ['chromium', 'firefox']).includes(b) && f.hover);
 
-function serve(): Promise<TestServer> {
-  return startServer((path) => {
-    const f = WEIGHT_FIXTURES.find((x) => x.path === path || path.startsWith(`${x.path}/`));
-    return f ? f.page : null;
-  });
-}
+const route: Route = (path) => {
+  const f = WEIGHT_FIXTURES.find((x) => x.path === path || path.startsWith(`${x.path}/`));
+  return f ? f.page : null;
+};
 
 describe('Chromium: heavy pages', () => {
   let server: TestServer;
@@ -145,21 +144,7 @@ describe('Chromium: heavy pages', () => {
   let without: BrowserContext;
   const ourErrors: string[] = [];
 
-  beforeAll(async () => {
-    server = await serve();
-    ({ ctx: withExt } = await launchChromium({ proxyPort: server.port }));
-    ({ ctx: without } = await launchChromium({ proxyPort: server.port, withExtension: false }));
-    withExt.on('weberror', (e) => {
-      const stack = e.error().stack ?? e.error().message;
-      if (/chrome-extension:\/\//.test(stack)) ourErrors.push(stack.split('\n').slice(0, 3).join(' | '));
-    });
-  });
-
-  afterAll(async () => {
-    await withExt?.close();
-    await without?.close();
-    await server?.close();
-  });
+  withExtension({ browser: 'chromium', route, plain: true, ourErrors }, (s) => ({ server, ctx: withExt, plain: without } = s));
 
   const wrap = (p: PwPage): AnyPage => ({
     eval: (expr) => p.evaluate(expr),
@@ -201,17 +186,7 @@ describe.skipIf(!hasFirefox)('Firefox: heavy pages', () => {
   let without: Browser;
   const ourErrors: string[] = [];
 
-  beforeAll(async () => {
-    server = await serve();
-    withExt = await launchFirefox(server.port);
-    without = await launchFirefox(server.port, { withExtension: false });
-  });
-
-  afterAll(async () => {
-    await withExt?.close();
-    await without?.close();
-    await server?.close();
-  });
+  withExtension({ browser: 'firefox', route, plain: true }, (s) => ({ server, browser: withExt, plain: without } = s));
 
   const wrap = (p: PpPage): AnyPage => ({
     eval: <T,>(expr: string) => p.evaluate(expr) as Promise<T>,

@@ -1,6 +1,6 @@
 // Serves fixture pages, and the frames they load, from the test server.
 import type { Fixture } from './fixture.ts';
-import type { Route } from './server.ts';
+import type { Route } from '../../../scripts/lib/harness/server.ts';
 
 export function fixtureRoute(fixtures: Fixture[]): Route {
   const byPath = new Map<string, { body: string; headers?: Record<string, string> }>();

@@ -29,7 +29,8 @@ export interface TestServer {
  * other origins served (`http://cross.test/frame`), so a route written for paths never answers
  * for another origin by mistake.
  */
-export type Route = (key: string) => { status?: number; headers?: Record<string, string>; body: string } | null;
+/** A body of bytes is sent as it is (a saved page in its own encoding). */
+export type Route = (key: string) => { status?: number; headers?: Record<string, string>; body: string | Uint8Array } | null;
 
 export interface ServerOptions {
   /**

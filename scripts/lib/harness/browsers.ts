@@ -1,5 +1,7 @@
+// Shared by the e2e tests and the bench and stress scripts.
 // Launches Debian's Chromium (Playwright) and Firefox ESR (Puppeteer over WebDriver BiDi) with the
 // built extension, both sending every request through the test server acting as proxy.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -86,4 +88,14 @@ export async function launchFirefox(proxyPort: number, { withExtension = true, e
   });
   if (withExtension) await browser.installExtension(resolve(extensionDir));
   return browser;
+}
+
+/** The browser's own version line, for a benchmark's report. */
+export function browserVersion(bin: string): string {
+  try {
+    // Debian's chromium wrapper script complains on stderr; only the version line matters.
+    return execFileSync(bin, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return `${bin}: unknown version`;
+  }
 }
