@@ -35,8 +35,8 @@ const settings = settingsStore({ storage: browser.storage, dataset, prefs, tabSt
  * the site they see in the address bar.
  */
 async function fromContent(msg: ContentToBackground, tabId: number, frameId: number, url: string): Promise<unknown> {
-  if (msg.type === 'hello') return tabState.report(tabId, frameId, url, null);
-  if (msg.type === 'mentions') return tabState.report(tabId, frameId, url, msg.entities);
+  if (msg.type === 'hello') return tabState.record(tabId, frameId, url, null);
+  if (msg.type === 'mentions') return tabState.record(tabId, frameId, url, msg.entities);
   const site = (frameId === 0 ? null : (await tabState.get(tabId))?.site) ?? siteOf(url);
   if (site === null) return null;
   switch (msg.type) {

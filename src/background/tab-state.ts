@@ -84,9 +84,9 @@ export function tabStore({ session, tabs, action, cards, isPaused, helloReply }:
      * `hello` (a frame's page loaded; `entities` null) or `mentions` (what it found): the tab's
      * record and badge. Frame 0 is the tab's page; other frames count under its site.
      */
-    report(tabId: number, frameId: number, url: string, entities: string[] | null): Promise<HelloReply | null> {
+    record(tabId: number, frameId: number, url: string, entities: string[] | null): Promise<HelloReply | null> {
       return serial(tabId, async () => {
-        // A frame's goodbye (an empty report from `pagehide`) can arrive after its tab closed.
+        // A frame's goodbye (an empty `mentions` from `pagehide`) can arrive after its tab closed.
         if (closed.has(tabId)) return null;
         const known = await get(tabId);
         const site = (frameId === 0 ? null : known?.site) ?? siteOf(url);

@@ -52,7 +52,7 @@ export function placeCard(viewport: Size, anchor: Pick<DOMRect, 'top' | 'bottom'
 export class CardHost {
   private host: HTMLElement | null = null;
   private root: ShadowRoot | null = null;
-  private frame: HTMLElement | null = null;
+  private panel: HTMLElement | null = null;
   /** Where preact renders; a sibling of the live region, so re-rendering never recreates it. */
   private mount: HTMLElement | null = null;
   private live: HTMLElement | null = null;
@@ -101,38 +101,38 @@ export class CardHost {
     // A labelled dialog; modal (and focusable) only when the keyboard opened it: a hover never takes focus.
     render(
       h('div', {
-        class: dark ? 'frame dark' : 'frame', role: 'dialog', 'aria-labelledby': 'cc-title',
+        class: dark ? 'panel dark' : 'panel', role: 'dialog', 'aria-labelledby': 'cc-title',
         ...(keyboard ? { 'aria-modal': 'true', tabIndex: -1 } : {}),
         ...(onKeyDown ? { onKeyDown } : {}),
       }, content),
       mount,
     );
-    this.frame = mount.querySelector<HTMLElement>('.frame');
+    this.panel = mount.querySelector<HTMLElement>('.panel');
     // The live region goes inside the dialog: an aria-modal dialog hides what is outside it from
     // screen readers. It is our element, not preact's, so re-renders for the next mention keep it.
-    if (this.live && this.frame && this.live.parentNode !== this.frame) this.frame.append(this.live);
+    if (this.live && this.panel && this.live.parentNode !== this.panel) this.panel.append(this.live);
     this.open();
     this.anchor = anchor;
     this.place(anchor);
     this.watch();
-    if (keyboard) this.frame?.focus({ preventScroll: true });
+    if (keyboard) this.panel?.focus({ preventScroll: true });
   }
 
   /** Renders the keyboard company list (its own dialog, at the viewport's corner) in place of the card. */
   showList(content: ComponentChild): void {
     this.ensure();
     render(content, this.mount!);
-    this.frame = null;
+    this.panel = null;
     this.open();
   }
 
   /**
    * Places the card again when its content changes size (a measure's details opened): it grows
    * within the room beside the mention and scrolls inside itself past that, never over the mention.
-   * Watched on the card, not the frame, so placing (which sets the frame's height) cannot loop.
+   * Watched on the card, not the panel, so placing (which sets the panel's height) cannot loop.
    */
   private watch(): void {
-    const card = this.frame?.firstElementChild;
+    const card = this.panel?.firstElementChild;
     this.resize ??= new ResizeObserver(() => {
       if (this.visible && this.anchor) this.place(this.anchor);
     });
@@ -176,7 +176,7 @@ export class CardHost {
 
   /** Places the card beside `anchor` (a viewport rect): see `placeCard`. */
   place(anchor: DOMRect): void {
-    const f = this.frame;
+    const f = this.panel;
     if (!f) return;
     f.style.maxHeight = '';
     const viewport = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
@@ -193,7 +193,7 @@ export class CardHost {
     this.anchor = null;
     if (this.mount) render(null, this.mount);
     if (this.live) this.live.textContent = '';
-    this.frame = null;
+    this.panel = null;
     if (this.host?.matches(':popover-open')) this.host.hidePopover();
   }
 

@@ -23,7 +23,7 @@ export const optionId = (i: number) => `cc-company-${i}`;
 export function CompanyList({ companies, selected, dark, onKeyDown }: CompanyListProps) {
   return (
     // A modal dialog while it is open: focus stays in it until Escape or a choice.
-    <div class={dark ? 'list-frame dark' : 'list-frame'} role="dialog" aria-modal="true" aria-labelledby={LIST_TITLE_ID} tabIndex={-1} onKeyDown={onKeyDown}>
+    <div class={dark ? 'list-panel dark' : 'list-panel'} role="dialog" aria-modal="true" aria-labelledby={LIST_TITLE_ID} tabIndex={-1} onKeyDown={onKeyDown}>
       <div class="card" lang={uiLocale()} dir={uiDir()}>
         <h2 id={LIST_TITLE_ID}>{t('list_title')}</h2>
         <p class="muted" id="cc-list-hint">

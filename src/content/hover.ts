@@ -33,7 +33,7 @@ export class HoverController {
   private readonly cards = new Map<string, CardData>();
   private point: { x: number; y: number } | null = null;
   private pending: { x: number; y: number; target: EventTarget | null } | null = null;
-  private frame = 0;
+  private hitTestFrame = 0;
   private readonly keyboard: KeyboardSession;
 
   constructor(private readonly deps: HoverDeps) {
@@ -144,11 +144,11 @@ export class HoverController {
     if (!e.isTrusted || e.pointerType === 'touch') return;
     this.pending = { x: e.clientX, y: e.clientY, target: e.target };
     // One hit-test per frame, however many events the browser delivers.
-    if (this.frame === 0) this.frame = requestAnimationFrame(this.hitTest);
+    if (this.hitTestFrame === 0) this.hitTestFrame = requestAnimationFrame(this.hitTest);
   };
 
   private hitTest = (): void => {
-    this.frame = 0;
+    this.hitTestFrame = 0;
     const p = this.pending;
     if (!p) return;
     this.pending = null;
@@ -208,6 +208,6 @@ export class HoverController {
     this.close();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    if (this.frame) cancelAnimationFrame(this.frame);
+    if (this.hitTestFrame) cancelAnimationFrame(this.hitTestFrame);
   }
 }

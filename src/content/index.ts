@@ -54,9 +54,9 @@ async function main(): Promise<void> {
     return undefined;
   });
   // A frame that goes away (removed, navigated) takes its companies off the tab's list.
-  window.addEventListener('pagehide', () => page.report(true));
+  window.addEventListener('pagehide', () => page.sendMentions(true));
   window.addEventListener('pageshow', (e) => {
-    if (e.persisted) page.report();
+    if (e.persisted) page.sendMentions();
   });
   const [reply, settingsReply] = await Promise.all([earlyBridge().hello ?? request(background, { type: 'hello' }), request(background, { type: 'settings' }).catch(() => null), settled()]);
   const readerSettings = parseContentSettings(settingsReply);

@@ -58,7 +58,7 @@ export class KeyboardSession {
 
   private drawList(): void {
     this.deps.host.showList(h(CompanyList, { companies: this.listed, selected: this.selected, dark: this.deps.isDark(), onKeyDown: this.onListKey }));
-    (this.deps.host.query(`#${optionId(this.selected)}`) ?? this.deps.host.query('.list-frame'))?.focus({ preventScroll: true });
+    (this.deps.host.query(`#${optionId(this.selected)}`) ?? this.deps.host.query('.list-panel'))?.focus({ preventScroll: true });
   }
 
   /** Keys in the list. Only here, inside our own open dialog, do we take keys from the page. */

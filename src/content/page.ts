@@ -58,7 +58,7 @@ export class Page {
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
   /** Open shadow roots we read: a document-level observer does not see changes inside them. */
   private readonly watched = new Set<ShadowRoot>();
-  private reported = '';
+  private sent = '';
   private rejected: RejectedAlias[] = [];
   private running = false;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
@@ -108,7 +108,7 @@ export class Page {
     this.mentions.clear();
     this.forgotten.clear();
     this.highlights.unregister();
-    this.report();
+    this.sendMentions();
   }
 
   /** One observer for the document and every open shadow root (observe() adds targets). */
@@ -141,7 +141,7 @@ export class Page {
     if (removed) {
       this.mentions.dropStale();
       this.hover.checkMention();
-      this.report();
+      this.sendMentions();
     }
   }
 
@@ -152,15 +152,15 @@ export class Page {
     }
     this.highlights.ensureRegistered();
     this.hover.checkMention();
-    this.report();
+    this.sendMentions();
   }
 
   /** Tells the background which companies are on the page, when that changes. */
-  report(gone = false): void {
+  sendMentions(gone = false): void {
     const entities = this.running && !gone ? this.mentions.entities() : [];
     const key = entities.join(',');
-    if (key === this.reported) return;
-    this.reported = key;
+    if (key === this.sent) return;
+    this.sent = key;
     request(this.background, { type: 'mentions', entities }).catch(() => undefined);
   }
 
@@ -183,7 +183,7 @@ export class Page {
     this.mentions.dropExcluded();
     this.hover.checkMention();
     if (restored && this.running) this.queue.add(document.body ?? document.documentElement, true);
-    else this.report();
+    else this.sendMentions();
   }
 
   /** Our keyboard shortcut: the list of the page's companies (the background asks the top frame only). */

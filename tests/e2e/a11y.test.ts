@@ -104,7 +104,7 @@ describe('Chromium: accessibility (axe-core)', () => {
 
         await hover(page, 'Hikvision', 0);
         await page.waitForTimeout(300); // the fade-in: contrast is measured on the final colours
-        expect(await evalInCard(ctx, page, `return root.querySelector('.frame').classList.contains('dark');`)).toBe(darkCard);
+        expect(await evalInCard(ctx, page, `return root.querySelector('.panel').classList.contains('dark');`)).toBe(darkCard);
         const hovered = await axeCard(ctx, page);
         expect(hovered.violations).toEqual([]);
         expect(hovered.passed, JSON.stringify(hovered.incomplete)).toEqual(expect.arrayContaining(['color-contrast', 'aria-dialog-name', 'list', 'listitem', 'aria-valid-attr-value', 'button-name']));
@@ -132,7 +132,7 @@ describe('Chromium: accessibility (axe-core)', () => {
 
         await page.keyboard.press('Enter');
         await page.waitForTimeout(300);
-        expect(await evalInCard(ctx, page, `return root.querySelector('.frame').getAttribute('aria-modal');`)).toBe('true');
+        expect(await evalInCard(ctx, page, `return root.querySelector('.panel').getAttribute('aria-modal');`)).toBe('true');
         const keyed = await axeCard(ctx, page);
         expect(keyed.violations).toEqual([]);
         expect(keyed.passed).toContain('color-contrast');

@@ -13,8 +13,8 @@ import { pressShortcut } from './support/keyboard-pages.ts';
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- evaluated in the service worker
 const MARK = 'company-context';
 /** The open card's geometry and lines, read in our closed root (support/glance.ts checks them). */
-const GLANCE = `const frame = root.querySelector('.frame'); const f = frame.getBoundingClientRect();
-  return { scrollHeight: frame.scrollHeight, clientHeight: frame.clientHeight, frame: { top: f.top, bottom: f.bottom },
+const GLANCE = `const panel = root.querySelector('.panel'); const f = panel.getBoundingClientRect();
+  return { scrollHeight: panel.scrollHeight, clientHeight: panel.clientHeight, panel: { top: f.top, bottom: f.bottom },
     viewport: innerHeight,
     summary: [...root.querySelectorAll('.summary .part')].map((p) => ({ text: p.textContent, jurisdiction: p.getAttribute('data-jurisdiction') })),
     lines: [...root.querySelectorAll('.measure button.line, .claim button.line, .answer')].map((l) => { const r = l.getBoundingClientRect(); return { kind: l.closest('.measure') ? 'measure' : l.classList.contains('answer') ? 'answer' : 'claim', list: l.closest('[data-list-id]')?.getAttribute('data-list-id') ?? null, top: r.top, bottom: r.bottom }; }) };`;
@@ -191,7 +191,7 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
     await strict.goto(cspUrl);
     await strict.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) >= 4, MARK);
     await hover(strict, 'Hikvision', 1);
-    const style = await inCard(strict, "const f = root.querySelector('.frame'), c = root.querySelector('.card'); return [getComputedStyle(f).position, getComputedStyle(c).backgroundColor, Math.round(f.getBoundingClientRect().width)];");
+    const style = await inCard(strict, "const f = root.querySelector('.panel'), c = root.querySelector('.card'); return [getComputedStyle(f).position, getComputedStyle(c).backgroundColor, Math.round(f.getBoundingClientRect().width)];");
     expect(style).toEqual(['fixed', 'rgb(255, 255, 255)', 400]);
     // The page's own inline script, inline style and data: favicon are refused, as they should be; nothing of ours is.
     expect(violations.filter((v) => !/inline (script|style)|'unsafe-inline'|script-src|style-src-elem|image 'data:,'/.test(v))).toEqual([]);
@@ -235,7 +235,7 @@ describe.skipIf(!hasSeed)('Chromium: the seed article', () => {
     expect(entityList.text).toContain('listed as “Hangzhou Hikvision Digital Technology Co., Ltd.”');
     // Opened lines make the card taller: it scrolls inside itself, within the viewport.
     const after = (await inCard(glance, GLANCE)) as Glance;
-    expect(after.frame.bottom).toBeLessThanOrEqual(800);
+    expect(after.panel.bottom).toBeLessThanOrEqual(800);
     await click('us-ndaa-889'); // closed again
     await glance.waitForTimeout(400);
     await glance.screenshot({ path: 'docs/screenshots/card-open-chromium.png' });

@@ -40,7 +40,7 @@ function tab(ctx: BrowserContext, page: Page): Tab {
     press: (key) => page.keyboard.press(key),
     marks: async () => (await evalInContentWorld(ctx, page, MARKS)) as string[] | null,
     cardEntity: async () => (await evalInCard(ctx, page, "return root.querySelector('.card')?.getAttribute('data-entity') ?? null;")) as string | null,
-    cardVisible: async () => (await evalInCard(ctx, page, "const b = root.querySelector('.frame')?.getBoundingClientRect(); if (!b || b.width < 100 || b.height < 50) return false; const at = document.elementFromPoint(b.left + b.width / 2, b.top + Math.min(b.height / 2, 40)); return at === e;")) === true,
+    cardVisible: async () => (await evalInCard(ctx, page, "const b = root.querySelector('.panel')?.getBoundingClientRect(); if (!b || b.width < 100 || b.height < 50) return false; const at = document.elementFromPoint(b.left + b.width / 2, b.top + Math.min(b.height / 2, 40)); return at === e;")) === true,
     cardShows: async (text) => (await evalInCard(ctx, page, `return root.textContent.includes(${JSON.stringify(text)});`)) === true,
     close: () => page.close(),
   };

@@ -35,16 +35,16 @@ function hasChineseFont(): boolean {
 
 /** Geometry and direction of the open card, read inside our closed root. */
 const CARD_LAYOUT = `
-  const frame = root.querySelector('.frame');
+  const panel = root.querySelector('.panel');
   const card = root.querySelector('.card');
-  if (!frame || !card) return null;
-  const f = frame.getBoundingClientRect();
+  if (!panel || !card) return null;
+  const f = panel.getBoundingClientRect();
   const title = root.querySelector('h2').firstChild;
   const range = document.createRange();
   range.selectNodeContents(title);
   const t = range.getBoundingClientRect();
   return {
-    frame: { left: f.left, right: f.right, top: f.top, bottom: f.bottom },
+    panel: { left: f.left, right: f.right, top: f.top, bottom: f.bottom },
     viewport: { width: document.documentElement.clientWidth, height: innerHeight },
     direction: getComputedStyle(card).direction, dir: card.getAttribute('dir'), lang: card.getAttribute('lang'),
     titleFromLeft: t.left - card.getBoundingClientRect().left,
@@ -52,7 +52,7 @@ const CARD_LAYOUT = `
   };`;
 
 interface Layout {
-  frame: { left: number; right: number; top: number; bottom: number };
+  panel: { left: number; right: number; top: number; bottom: number };
   viewport: { width: number; height: number };
   direction: string;
   dir: string;
@@ -85,10 +85,10 @@ describe('Chromium: languages', () => {
       expect(l).not.toBeNull();
       expect(l.direction).toBe('ltr');
       expect([l.dir, l.lang]).toEqual(['ltr', 'en']);
-      expect(l.frame.left).toBeGreaterThanOrEqual(0);
-      expect(l.frame.top).toBeGreaterThanOrEqual(0);
-      expect(l.frame.right).toBeLessThanOrEqual(l.viewport.width);
-      expect(l.frame.bottom).toBeLessThanOrEqual(l.viewport.height);
+      expect(l.panel.left).toBeGreaterThanOrEqual(0);
+      expect(l.panel.top).toBeGreaterThanOrEqual(0);
+      expect(l.panel.right).toBeLessThanOrEqual(l.viewport.width);
+      expect(l.panel.bottom).toBeLessThanOrEqual(l.viewport.height);
       // The title starts at the card's left padding, and is not pushed to its right edge.
       expect(l.titleFromLeft).toBeLessThan(20);
       expect(l.titleFromRight).toBeGreaterThan(l.titleFromLeft);

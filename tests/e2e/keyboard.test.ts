@@ -32,14 +32,14 @@ describe('Chromium: keyboard and screen-reader path', () => {
   const ui = async () =>
     (await evalInCard(ctx, page, `
       const a = root.activeElement;
-      const frame = root.querySelector('.frame');
+      const frame = root.querySelector('.panel');
       const opts = [...root.querySelectorAll('[role=option]')];
       return {
         focused: a ? (a.getAttribute('data-entity') ?? a.className) : null,
         options: opts.map((o) => o.textContent),
         selected: opts.filter((o) => o.getAttribute('aria-selected') === 'true').map((o) => o.getAttribute('data-entity')),
         card: frame ? { entity: frame.querySelector('.card')?.getAttribute('data-entity'), modal: frame.getAttribute('aria-modal'), role: frame.getAttribute('role'), label: root.getElementById(frame.getAttribute('aria-labelledby'))?.textContent } : null,
-        list: root.querySelector('.list-frame') ? { role: root.querySelector('.list-frame').getAttribute('role'), modal: root.querySelector('.list-frame').getAttribute('aria-modal') } : null,
+        list: root.querySelector('.list-panel') ? { role: root.querySelector('.list-panel').getAttribute('role'), modal: root.querySelector('.list-panel').getAttribute('aria-modal') } : null,
         live: root.querySelector('[aria-live]')?.textContent ?? null,
       };`)) as {
       focused: string | null; options: string[]; selected: string[];
@@ -143,7 +143,7 @@ describe('Chromium: keyboard and screen-reader path', () => {
     expect(s.live).toBe('Hikvision, mention 2 of 2. Enter: next mention; Escape: back to the list.');
     expect(s.focused).toBe('frame');
     // The card sits by the mention.
-    const near = await evalInCard(ctx, page, `return Math.round(root.querySelector('.frame').getBoundingClientRect().top);`) as number;
+    const near = await evalInCard(ctx, page, `return Math.round(root.querySelector('.panel').getBoundingClientRect().top);`) as number;
     const p = (await page.evaluate(textPoint, ['Hikvision contract', 0] as [string, number]))!;
     expect(Math.abs(near - p.y)).toBeLessThan(60);
     await page.keyboard.press('Shift+Enter'); // back to the first

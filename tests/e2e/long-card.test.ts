@@ -62,7 +62,7 @@ describe('Chromium: a card with 20 measures', () => {
   it('scrolls inside the card, within the viewport, and never scrolls the page', async () => {
     await hover(page, NAME, 0);
     await page.waitForTimeout(300);
-    const read = () => evalInCard(ctx, page, `const f = root.querySelector('.frame'); const r = f.getBoundingClientRect();
+    const read = () => evalInCard(ctx, page, `const f = root.querySelector('.panel'); const r = f.getBoundingClientRect();
       return { lines: root.querySelectorAll('.measure button.line').length, scrollHeight: f.scrollHeight, clientHeight: f.clientHeight, scrollTop: f.scrollTop, top: r.top, bottom: r.bottom, left: r.left, right: r.right, pageY: scrollY };`) as Promise<{ lines: number; scrollHeight: number; clientHeight: number; scrollTop: number; top: number; bottom: number; left: number; right: number; pageY: number }>;
     const before = await read();
     expect(before.lines).toBe(20);

@@ -237,7 +237,7 @@ describe('Chromium: the reader\'s settings, search and themes', () => {
     await narrow.goto(server.allow('/article'));
     await narrow.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) >= 3, MARK);
     await hover(narrow, 'Hikvision', 0);
-    const fit = (await evalInCard(ctx, narrow, `const f = root.querySelector('.frame'); const r = f.getBoundingClientRect();
+    const fit = (await evalInCard(ctx, narrow, `const f = root.querySelector('.panel'); const r = f.getBoundingClientRect();
       const wide = [...f.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > r.right + 0.5).map((e) => e.tagName + '.' + e.className);
       return { scroll: f.scrollWidth, client: f.clientWidth, left: r.left, right: r.right, wide };`)) as { scroll: number; client: number; left: number; right: number; wide: string[] };
     expect(fit.scroll).toBeLessThanOrEqual(fit.client);
@@ -254,7 +254,7 @@ describe('Chromium: the reader\'s settings, search and themes', () => {
     await dark.goto(server.allow('/dark'));
     await dark.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) >= 3, MARK);
     await hover(dark, 'Hikvision', 0);
-    const look = (await evalInCard(ctx, dark, "const f = root.querySelector('.frame'); const r = f.getBoundingClientRect(); return { dark: f.classList.contains('dark'), bg: getComputedStyle(root.querySelector('.card')).backgroundColor, animation: getComputedStyle(f).animationName, box: { x: r.x, y: r.y, width: r.width, height: r.height } };")) as { dark: boolean; bg: string; animation: string; box: { x: number; y: number; width: number; height: number } };
+    const look = (await evalInCard(ctx, dark, "const f = root.querySelector('.panel'); const r = f.getBoundingClientRect(); return { dark: f.classList.contains('dark'), bg: getComputedStyle(root.querySelector('.card')).backgroundColor, animation: getComputedStyle(f).animationName, box: { x: r.x, y: r.y, width: r.width, height: r.height } };")) as { dark: boolean; bg: string; animation: string; box: { x: number; y: number; width: number; height: number } };
     expect(look.dark).toBe(true);
     expect(look.bg).toBe('rgb(30, 31, 36)');
     expect(look.animation).toBe('none');

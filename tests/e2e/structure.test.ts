@@ -189,7 +189,7 @@ async function chromiumDriver(server: TestServer): Promise<{ driver: Driver; ctx
     },
     move: (x, y, steps = 1) => page!.mouse.move(x, y, { steps }),
     cardEntity: async (doc) => (await contentWorld(ctx, page!, frameOf.get(doc)!, IN_CARD("return root.querySelector('.card')?.getAttribute('data-entity') ?? null;"))) as string | null,
-    cardBox: async (doc) => (await contentWorld(ctx, page!, frameOf.get(doc)!, IN_CARD("const b = root.querySelector('.frame')?.getBoundingClientRect(); return b ? { left: b.left, top: b.top, right: b.right, bottom: b.bottom } : null;"))) as never,
+    cardBox: async (doc) => (await contentWorld(ctx, page!, frameOf.get(doc)!, IN_CARD("const b = root.querySelector('.panel')?.getBoundingClientRect(); return b ? { left: b.left, top: b.top, right: b.right, bottom: b.bottom } : null;"))) as never,
     pixels: async (clip) => decodePng((await driver.docs())[0]!, await page!.screenshot({ clip })),
     closePage: async () => {
       await page?.close();

@@ -38,43 +38,43 @@ describe('stored tab records', () => {
 describe('reports from frames', () => {
   it('keeps the companies each frame names under the page\'s site, and sets the badge', async () => {
     const { store, session, action } = setup();
-    expect(await store.report(4, 0, 'https://www.news.example/a', null)).toEqual({ paused: false, rejected: [] });
-    expect(await store.report(4, 0, 'https://www.news.example/a', ['huawei', 'nobody', 'anhui-sun-create'])).toBeNull();
+    expect(await store.record(4, 0, 'https://www.news.example/a', null)).toEqual({ paused: false, rejected: [] });
+    expect(await store.record(4, 0, 'https://www.news.example/a', ['huawei', 'nobody', 'anhui-sun-create'])).toBeNull();
     // An iframe from another origin counts under the page's site.
-    await store.report(4, 5, 'https://ads.example/frame', ['zte']);
+    await store.record(4, 5, 'https://ads.example/frame', ['zte']);
     expect(session.data['tab:4']).toEqual({ site: 'news.example', frames: { 0: ['huawei', 'anhui-sun-create'], 5: ['zte'] } });
     expect(action.text.get(4)).toBe('2');
-    expect(await store.report(4, 5, 'https://ads.example/frame', null)).toEqual({ paused: false, rejected: [] });
+    expect(await store.record(4, 5, 'https://ads.example/frame', null)).toEqual({ paused: false, rejected: [] });
   });
   it('starts afresh on a new page in the top frame, and an empty report removes the frame', async () => {
     const { store, session, action } = setup();
-    await store.report(4, 0, 'https://a.example/', ['huawei']);
-    await store.report(4, 2, 'https://a.example/f', ['zte']);
-    await store.report(4, 2, 'https://a.example/f', []);
+    await store.record(4, 0, 'https://a.example/', ['huawei']);
+    await store.record(4, 2, 'https://a.example/f', ['zte']);
+    await store.record(4, 2, 'https://a.example/f', []);
     expect(session.data['tab:4']).toEqual({ site: 'a.example', frames: { 0: ['huawei'] } });
-    await store.report(4, 0, 'https://b.example/', null);
+    await store.record(4, 0, 'https://b.example/', null);
     expect(session.data['tab:4']).toEqual({ site: 'b.example', frames: {} });
     expect(action.text.get(4)).toBe('');
   });
   it('ignores pages that are not on the web', async () => {
     const { store, session } = setup();
-    expect(await store.report(4, 0, 'chrome://settings/', null)).toBeNull();
-    expect(await store.report(4, 0, 'about:blank', ['huawei'])).toBeNull();
+    expect(await store.record(4, 0, 'chrome://settings/', null)).toBeNull();
+    expect(await store.record(4, 0, 'about:blank', ['huawei'])).toBeNull();
     expect(session.data).toEqual({});
   });
   it('loses no frame\'s report when frames report at once', async () => {
     const { store, session } = setup();
-    await store.report(4, 0, 'https://a.example/', null);
-    await Promise.all([1, 2, 3, 4, 5, 6].map((f) => store.report(4, f, 'https://a.example/f', [f % 2 ? 'huawei' : 'zte'])));
+    await store.record(4, 0, 'https://a.example/', null);
+    await Promise.all([1, 2, 3, 4, 5, 6].map((f) => store.record(4, f, 'https://a.example/f', [f % 2 ? 'huawei' : 'zte'])));
     expect(Object.keys(parseTabRecord(session.data['tab:4'])!.frames).sort()).toEqual(['1', '2', '3', '4', '5', '6']);
   });
   it('forgets a closed tab, and a report arriving after does not bring it back', async () => {
     const { store, session } = setup();
-    await store.report(4, 0, 'https://a.example/', ['huawei']);
-    const late = store.report(4, 0, 'https://a.example/', []); // queued before the close
+    await store.record(4, 0, 'https://a.example/', ['huawei']);
+    const late = store.record(4, 0, 'https://a.example/', []); // queued before the close
     await store.forget(4);
     await late;
-    expect(await store.report(4, 0, 'https://a.example/', [])).toBeNull();
+    expect(await store.record(4, 0, 'https://a.example/', [])).toBeNull();
     expect(session.data).toEqual({});
   });
 });

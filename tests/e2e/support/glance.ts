@@ -8,7 +8,7 @@ import { loadDataset } from '../../../scripts/load-dataset.ts';
 export interface Glance {
   scrollHeight: number;
   clientHeight: number;
-  frame: { top: number; bottom: number };
+  panel: { top: number; bottom: number };
   viewport: number;
   summary: Array<{ text: string; jurisdiction: string | null }>;
   lines: Array<{ kind: 'measure' | 'claim' | 'answer'; list: string | null; top: number; bottom: number }>;
@@ -52,9 +52,9 @@ export function glanceChecks(g: Glance): void {
   // No scrolling to read them: every summary, measure and dispute line is inside the card's box,
   // in the viewport, with the card scrolled to its top. (What follows them, related entities and
   // the dataset's date, may need the card's own scroll.)
-  expect(g.frame.bottom).toBeLessThanOrEqual(g.viewport);
+  expect(g.panel.bottom).toBeLessThanOrEqual(g.viewport);
   for (const l of g.lines) {
-    expect(l.top).toBeGreaterThanOrEqual(g.frame.top);
-    expect(l.bottom).toBeLessThanOrEqual(g.frame.bottom);
+    expect(l.top).toBeGreaterThanOrEqual(g.panel.top);
+    expect(l.bottom).toBeLessThanOrEqual(g.panel.bottom);
   }
 }
