@@ -23,8 +23,8 @@ import { datasetPlugin, preactNoHtmlSink } from './vite-plugins.ts';
 
 const TARGETS = ['chrome', 'firefox'] as const;
 /** Each content script's source (as manifest.json names it) and its built file. */
-const CONTENT_FILES: Record<string, string> = { 'src/content/early.ts': 'early.js', 'src/content/page.ts': 'content.js' };
-const CONTENT_FILE = CONTENT_FILES['src/content/page.ts']!;
+const CONTENT_FILES: Record<string, string> = { 'src/content/early.ts': 'early.js', 'src/content/index.ts': 'content.js' };
+const CONTENT_FILE = CONTENT_FILES['src/content/index.ts']!;
 const dataDir = process.env.COMPANY_CONTEXT_DATA ?? 'data';
 const outRoot = resolve(process.env.COMPANY_CONTEXT_OUT ?? 'dist');
 

@@ -2,7 +2,8 @@
 // in Chromium and Firefox: each loaded once without and once with the extension. The page's own
 // outcome (its counters and its own MutationObserver tally, which would count any DOM change of
 // ours) must be the same both ways; marks appear; our host element does not exist before a
-// trusted hover, which opens the card. No timing is asserted here: `npm run stress` measures.
+// trusted hover, which opens the card; a feed longer than MAX_MARKS mentions is marked where the
+// reader is. No timing is asserted here: `npm run stress` measures.
 import { existsSync } from 'node:fs';
 import type { BrowserContext, Page as PwPage } from 'playwright-core';
 import type { Browser, Page as PpPage } from 'puppeteer-core';
@@ -19,6 +20,8 @@ import { withExtension } from './support/with-extension.ts';
 
 const MARK = 'company-context';
 const SHORT = '?seconds=1';
+/** The feed for ten seconds: 5,000 paragraphs, over twice MAX_MARKS mentions. */
+const LONG = '?seconds=10';
 const cardOpen = () => [...document.documentElement.children].some((e) => e.matches(':popover-open'));
 
 /** Either browser's page, reduced to what the suite needs. */
@@ -128,6 +131,45 @@ async function checkPaintBand(page: AnyPage, f: Fixture): Promise<void> {
   expect(end.painted).toBeLessThan(Math.min(end.named, MAX_MARKS));
 }
 
+/** The feed's paragraphs on screen: how many name a company, and how many of those carry a painted mark. */
+function feedInView(names: readonly string[]): { inView: number; named: number; marked: number; total: number } {
+  const h = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get('company-context');
+  const markedIn = new Set<Element>();
+  for (const r of h ?? []) {
+    const p = (r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement)?.closest('p');
+    if (p) markedIn.add(p);
+  }
+  let inView = 0, named = 0, marked = 0, total = 0;
+  for (const p of document.querySelectorAll('#feed p')) {
+    const text = p.textContent ?? '';
+    const names_ = names.filter((n) => text.includes(n)).length;
+    total += names_;
+    const r = p.getBoundingClientRect();
+    if (r.bottom <= 0 || r.top >= innerHeight) continue;
+    inView++;
+    if (names_ === 0) continue;
+    named++;
+    if (markedIn.has(p)) marked++;
+  }
+  return { inView, named, marked, total };
+}
+
+/**
+ * A feed that has run past MAX_MARKS mentions: the paragraphs on screen at its end are marked
+ * (the store forgets far mentions instead of refusing new ones), and so are those at its top
+ * again after scrolling back (forgotten mentions are found again near the viewport).
+ */
+async function checkFeedEnd(page: AnyPage): Promise<void> {
+  await outcomeOf(page, FEED);
+  const probe = `(${feedInView.toString()})(${JSON.stringify(WEIGHT_NAMES)})`;
+  const allMarked = (v: ReturnType<typeof feedInView>) => v.named > 0 && v.marked === v.named;
+  await page.eval<void>('void scrollTo(0, document.documentElement.scrollHeight)');
+  const end = await until(page, probe, allMarked, 15_000, 'every paragraph on screen that names a company marked, at the end of the feed');
+  expect(end.total).toBeGreaterThan(MAX_MARKS);
+  await page.eval<void>('void scrollTo(0, 0)');
+  await until(page, probe, allMarked, 15_000, 'every paragraph on screen that names a company marked, back at the top');
+}
+
 /** The feed: more than PAINT_ALL mentions on a page taller than a few viewports. */
 const FEED = WEIGHT_FIXTURES.find((x) => x.path === '/weight/feed')!;
 
@@ -169,6 +211,13 @@ describe('Chromium: heavy pages', () => {
     const p = await withExt.newPage();
     await p.goto(server.allow(FEED.path) + SHORT, { timeout: 60_000 });
     await checkPaintBand(wrap(p), FEED);
+    await p.close();
+  }, 90_000);
+
+  it('/weight/feed, 5,000 paragraphs: marks what is on screen at the end and back at the top', async () => {
+    const p = await withExt.newPage();
+    await p.goto(server.allow(FEED.path) + LONG, { timeout: 60_000 });
+    await checkFeedEnd(wrap(p));
     await p.close();
   }, 90_000);
 
@@ -214,6 +263,14 @@ describe.skipIf(!hasFirefox)('Firefox: heavy pages', () => {
     await p.setViewport({ width: 1000, height: 700 });
     await p.goto(server.allow(FEED.path) + SHORT, { timeout: 60_000 });
     await checkPaintBand(wrap(p), FEED);
+    await p.close();
+  }, 90_000);
+
+  it('/weight/feed, 5,000 paragraphs: marks what is on screen at the end and back at the top', async () => {
+    const p = await withExt.newPage();
+    await p.setViewport({ width: 1000, height: 700 });
+    await p.goto(server.allow(FEED.path) + LONG, { timeout: 60_000 });
+    await checkFeedEnd(wrap(p));
     await p.close();
   }, 90_000);
 
