@@ -32,13 +32,13 @@ describe('Chromium: keyboard and screen-reader path', () => {
   const ui = async () =>
     (await evalInCard(ctx, page, `
       const a = root.activeElement;
-      const frame = root.querySelector('.panel');
+      const panel = root.querySelector('.panel');
       const opts = [...root.querySelectorAll('[role=option]')];
       return {
         focused: a ? (a.getAttribute('data-entity') ?? a.className) : null,
         options: opts.map((o) => o.textContent),
         selected: opts.filter((o) => o.getAttribute('aria-selected') === 'true').map((o) => o.getAttribute('data-entity')),
-        card: frame ? { entity: frame.querySelector('.card')?.getAttribute('data-entity'), modal: frame.getAttribute('aria-modal'), role: frame.getAttribute('role'), label: root.getElementById(frame.getAttribute('aria-labelledby'))?.textContent } : null,
+        card: panel ? { entity: panel.querySelector('.card')?.getAttribute('data-entity'), modal: panel.getAttribute('aria-modal'), role: panel.getAttribute('role'), label: root.getElementById(panel.getAttribute('aria-labelledby'))?.textContent } : null,
         list: root.querySelector('.list-panel') ? { role: root.querySelector('.list-panel').getAttribute('role'), modal: root.querySelector('.list-panel').getAttribute('aria-modal') } : null,
         live: root.querySelector('[aria-live]')?.textContent ?? null,
       };`)) as {
@@ -128,7 +128,7 @@ describe('Chromium: keyboard and screen-reader path', () => {
     const s = await ui();
     expect(s.card).toEqual({ entity: 'hikvision', modal: 'true', role: 'dialog', label: 'Hikvision' });
     expect(s.list).toBeNull();
-    expect(s.focused).toBe('frame');
+    expect(s.focused).toBe('panel');
     expect(s.live).toBe('Hikvision, mention 1 of 2. Enter: next mention; Escape: back to the list.');
     expect(await activeMention()).toEqual({ text: 'Hikvision', in: 'first', visible: true });
   });
@@ -141,7 +141,7 @@ describe('Chromium: keyboard and screen-reader path', () => {
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(y0 + 500);
     const s = await ui();
     expect(s.live).toBe('Hikvision, mention 2 of 2. Enter: next mention; Escape: back to the list.');
-    expect(s.focused).toBe('frame');
+    expect(s.focused).toBe('panel');
     // The card sits by the mention.
     const near = await evalInCard(ctx, page, `return Math.round(root.querySelector('.panel').getBoundingClientRect().top);`) as number;
     const p = (await page.evaluate(textPoint, ['Hikvision contract', 0] as [string, number]))!;
@@ -158,7 +158,7 @@ describe('Chromium: keyboard and screen-reader path', () => {
       expect(await activeId()).toBe('div'); // never leaves our host for the page
       seen.add(String((await ui()).focused));
     }
-    expect(seen.has('frame')).toBe(true); // it came round again
+    expect(seen.has('panel')).toBe(true); // it came round again
     expect(seen.size).toBeGreaterThan(2);
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
     expect(await activeId()).toBe('div');
