@@ -1,7 +1,7 @@
 // Checks the built extensions for what we promise never to ship: HTML sinks, dynamic code,
 // network APIs, web_accessible_resources, host permissions, external messaging, dev-server
 // leftovers. Prints every finding with file and line; exits 1 if there is any.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const FORBIDDEN: Array<[RegExp, string]> = [
@@ -35,6 +35,16 @@ export function checkDist(dir: string): string[] {
   const scripts = (manifest.content_scripts as Array<{ js: string[]; run_at?: string }> | undefined) ?? [];
   const files = scripts.map((s) => `${s.js.join('+')}@${s.run_at ?? 'document_idle'}`).join(', ');
   if (files !== 'early.js@document_start, content.js@document_idle') problems.push(`${where}: content scripts are ${files || 'none'}, expected early.js@document_start, content.js@document_idle`);
+  // Each is an IIFE that runs its entry; one that hands back exports was built from a module, not the entry.
+  for (const file of ['early.js', 'content.js']) {
+    const path = join(dir, file);
+    if (!existsSync(path)) {
+      problems.push(`${relative(process.cwd(), path)}: missing`);
+      continue;
+    }
+    const text = readFileSync(path, 'utf8');
+    if (!/\}\)\(\);\s*$/.test(text) || /^var \w+ = \(function\(exports\)/m.test(text)) problems.push(`${relative(process.cwd(), path)}: not an IIFE that runs its entry (built from a module with exports?)`);
+  }
   return problems;
 }
 

@@ -41,8 +41,11 @@ describe('check-dist', () => {
 
   it('passes a clean build and names every problem in a bad one', () => {
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-    writeFileSync(join(dir, 'content.js'), 'el.textContent = "ok";\n');
+    writeFileSync(join(dir, 'early.js'), '(function() {\n\tsend("hello");\n})();\n');
+    writeFileSync(join(dir, 'content.js'), '(function() {\n\tel.textContent = "ok";\n})();\n');
     expect(checkDist(dir)).toEqual([]);
+    // Built from a module rather than the entry: an IIFE that returns exports and runs nothing.
+    writeFileSync(join(dir, 'content.js'), 'var cc = (function(exports) {\n\texports.Page = Page;\n\treturn exports;\n})({});\n');
     mkdirSync(join(dir, 'assets'), { recursive: true });
     writeFileSync(join(dir, 'assets', 'a.js'), 'x.innerHTML = y;\nfetch(u);\nimport("http://localhost:5173/@vite/client");\n');
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, permissions: ['storage', 'tabs'], web_accessible_resources: [], host_permissions: ['<all_urls>'], content_scripts: [{ js: ['content.js'], run_at: 'document_start' }] }));
@@ -54,5 +57,6 @@ describe('check-dist', () => {
     expect(got).toContain('has host permissions');
     expect(got).toContain('permissions are ["storage","tabs"]');
     expect(got).toContain('content scripts are content.js@document_start');
+    expect(got).toMatch(/content\.js: not an IIFE that runs its entry/);
   });
 });
