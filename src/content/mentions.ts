@@ -72,7 +72,7 @@ export class Mentions {
   onShadowRoot: ((root: ShadowRoot) => void) | null = null;
   private readonly firsts = new FirstMentions<Mention>();
   private pass = 0;
-  /** Entities of forgotten mentions (or of none kept, when every kept one is near), for the company list (until `clear`). */
+  /** Entities named in mentions the store let go or could not keep, still listed for the page (until `clear`). */
   private readonly forgotten = new Set<string>();
   /** Told of each forgotten mention's box and block: the block is scanned again when the box is near the viewport. */
   onForget: ((box: Element, block: Element) => void) | null = null;

@@ -23,14 +23,14 @@ function cardOfficial(r: OfficialRecord): CardOfficial {
 /**
  * The rule for imported names, stricter than any curated alias (docs/matching.md, "Official
  * lists"): a name whose folded key is any curated name, alias, not-name or cue is left to the
- * curated entity; a name of one word that is a word of some language or a place (`isWord`; the
+ * curated entity; a name of one word that is a word of some language or a place (`isAnyWord`; the
  * build passes scripts/lib/name-index.ts's isAnyWord), or shorter than six letters, is not
  * marked, and one that is neither is ambiguous (written as the list or as a name, with evidence);
  * one of at most two words is marked only when written exactly and then only with a legal form
  * after it or the organisation's full name elsewhere on the page (the ambiguous, short path of
  * resolveMatches); longer names, and short ones with their legal form, are plain names.
  */
-export function officialNameFlags(text: string, curatedKeys: ReadonlySet<string>, isWord: (key: string) => boolean = () => true): number | null {
+export function officialNameFlags(text: string, curatedKeys: ReadonlySet<string>, isAnyWord: (key: string) => boolean = () => true): number | null {
   const key = nameKey(text);
   if (key === '' || curatedKeys.has(key)) return null;
   const toks = key.split(' ');
@@ -44,7 +44,7 @@ export function officialNameFlags(text: string, curatedKeys: ReadonlySet<string>
   // "Rosoboronexport"), is marked where it is written as a name, in the list's case or with a
   // capital (withOfficial), with evidence: a lower-case "technolab" is somebody's word. Any other
   // single word ("APEX", "Progress") is not marked.
-  if (words <= 1 && !/\d/.test(key)) return core.length === 1 && /^\p{L}{6,}$/u.test(core[0]!) && !isWord(core[0]!) ? NAME_AMBIGUOUS : null;
+  if (words <= 1 && !/\d/.test(key)) return core.length === 1 && /^\p{L}{6,}$/u.test(core[0]!) && !isAnyWord(core[0]!) ? NAME_AMBIGUOUS : null;
   return NAME_AMBIGUOUS | NAME_SHORT;
 }
 
@@ -54,7 +54,7 @@ const capitalised = (word: string): string => word.charAt(0) + word.slice(1).toL
  * Adds the official records to a curated name index. Imported-only records are grouped by their
  * folded name (the same organisation on several lists is one entity); attached records add no name.
  */
-export function withOfficial(dataset: Dataset, index: NameIndex, records: readonly OfficialRecord[], isWord?: (key: string) => boolean): { index: NameIndex; bundle: OfficialBundle } {
+export function withOfficial(dataset: Dataset, index: NameIndex, records: readonly OfficialRecord[], isAnyWord?: (key: string) => boolean): { index: NameIndex; bundle: OfficialBundle } {
   const curatedKeys = new Set(index.names.map((n) => n[0]));
   const measureRefs = new Set(dataset.entities.flatMap((e) => e.measures.flatMap((m) => (m.citation.ref ? [m.citation.ref] : []))));
   const lists = new Map(dataset.entities.map((e) => [e.id, new Set(e.measures.map((m) => m.list))]));
@@ -82,7 +82,7 @@ export function withOfficial(dataset: Dataset, index: NameIndex, records: readon
     const pos = entities.length;
     const seen = new Set<string>();
     for (const text of g.flatMap((r) => [r.name, ...r.aliases])) {
-      const flags = officialNameFlags(text, curatedKeys, isWord);
+      const flags = officialNameFlags(text, curatedKeys, isAnyWord);
       const key = nameKey(text);
       if (flags === null || seen.has(key)) continue;
       seen.add(key);
