@@ -16,7 +16,7 @@ import { WEIGHT_FIXTURES } from '../tests/e2e/fixtures/weight.ts';
 import { writeSection } from './lib/harness/perf-doc.ts';
 import { startServer } from './lib/harness/server.ts';
 import { fmt, summary, type Summary } from './lib/harness/stats.ts';
-import { analyse, type TraceEvent, type TraceFigures } from './lib/harness/trace.ts';
+import { analyse, traced, type TraceFigures } from './lib/harness/trace.ts';
 
 const MARK = 'company-context';
 /** Marks are complete once their count has not changed for this long (the queue backs off up to 2 s). */
@@ -95,18 +95,11 @@ async function chromiumRuns(ext: boolean): Promise<Row[]> {
 async function chromiumRun(ctx: BrowserContext, extId: string, f: (typeof fixtures)[number], ext: boolean): Promise<Row> {
   const page: PwPage = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', '__metadata'] },
+  const { value: [w, lateness], events } = await traced(cdp, async () => {
+    await page.goto(urlOf(f.path), { timeout: 60_000 });
+    const w = await watch((expr) => page.evaluate(expr), f.settled ?? 'true', (f.timeout ?? 15_000) + 30_000, ext);
+    return [w, await page.evaluate<number[]>(LATENESS)] as const;
   });
-  await page.goto(urlOf(f.path), { timeout: 60_000 });
-  const w = await watch((expr) => page.evaluate(expr), f.settled ?? 'true', (f.timeout ?? 15_000) + 30_000, ext);
-  const lateness = await page.evaluate<number[]>(LATENESS);
-  await cdp.send('Tracing.end');
-  await complete;
   await cdp.detach();
   await page.close();
   return { browser: 'chromium', page: f.path, ext, trace: analyse(events, server.origin, ext ? extId : '', detail), lateness: summary(lateness), ...w };

@@ -6,6 +6,7 @@ import { relative, resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../lib/harness/browsers.ts';
 import { startServer, type TestServer } from '../lib/harness/server.ts';
+import { analyse, traced } from '../lib/harness/trace.ts';
 
 export const PAGES = resolve('../shared/pages');
 const MARK = 'company-context';
@@ -27,11 +28,11 @@ export function serveBench(files: string[]): Promise<TestServer> {
   }, { origins: [ORIGIN] });
 }
 
-async function launch(server: TestServer, extensionDir?: string): Promise<BrowserContext> {
-  const { ctx } = await launchChromium(extensionDir ? { proxyPort: server.port, extensionDir } : { proxyPort: server.port, withExtension: false });
+async function launch(server: TestServer, extensionDir?: string): Promise<{ ctx: BrowserContext; extId: string }> {
+  const { ctx, extId } = await launchChromium(extensionDir ? { proxyPort: server.port, extensionDir } : { proxyPort: server.port, withExtension: false });
   // tsx names the functions we pass to page.evaluate through a `__name` helper the page lacks.
   await ctx.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  return ctx;
+  return { ctx, extId };
 }
 
 async function heap(cdp: CDPSession): Promise<number> {
@@ -48,10 +49,35 @@ async function goto(page: Page, url: string): Promise<boolean> {
   }
 }
 
-export interface OursPage { ms: number; loadMs: number; scanMs: number; paintMs: number; marks: number; longFrames: number; longestOurs: number }
+/**
+ * A traced page ends this long after our first pass painted (or after DOMContentLoaded without the
+ * extension), so that work that follows the pass (the list sent to the background, observers
+ * answering the page's late changes) is counted.
+ */
+const SETTLE_MS = 200;
+/** On RENDER_SAMPLE pages both runs trace a fixed RENDER_WINDOW_MS, for the rendering compared with and without us. */
+const RENDER_SAMPLE = 60;
+export const RENDER_WINDOW_MS = 2000;
+export const isRenderSample = (i: number, n: number): boolean => i % Math.max(1, Math.floor(n / RENDER_SAMPLE)) === 0;
+
+export interface OursPage {
+  file: string;
+  /** All main-thread time of our scripts, from the trace. */
+  ms: number;
+  /** Of which evaluating content.js (the index decoded) and early.js. */
+  loadMs: number;
+  /** Bench-build phase totals (src/content/bench-phases.ts). */
+  phases: Record<string, number>;
+  /** The longest task that was mostly ours, and our long tasks (> 50 ms). */
+  longestTask: number;
+  longTasks: number;
+  /** Rendering outside our script, on render-sample pages only (NaN elsewhere). */
+  renderMs: number;
+  marks: number;
+}
 
 export async function runOurs(server: TestServer, dir: string, files: string[], label: string): Promise<{ pages: OursPage[]; heapKiB: number[]; failed: string[]; dynamic: Dynamic }> {
-  const ctx = await launch(server, dir);
+  const { ctx, extId } = await launch(server, dir);
   const page = await ctx.newPage();
   // The first-run page opens on install and takes the foreground; a background tab's timers and
   // frames are throttled (about once a second), which would be counted as our time.
@@ -64,44 +90,33 @@ export async function runOurs(server: TestServer, dir: string, files: string[], 
   const failed: string[] = [];
   const started = Date.now();
   for (let i = 0; i < files.length; i++) {
-    if (!(await goto(page, `${ORIGIN}/p/${i}`))) {
-      failed.push(relative(PAGES, files[i]!));
-      continue;
-    }
-    try {
-      await page.waitForFunction(() => performance.getEntriesByName('cc-painted').length > 0, null, { timeout: 15_000, polling: 20 });
-    } catch {
-      failed.push(relative(PAGES, files[i]!));
-      continue;
-    }
-    const r = await page.evaluate(async (name) => {
-      const at = (n: string) => performance.getEntriesByName(n)[0]!.startTime;
-      // Long tasks are buffered from navigation on. Chromium's Long Animation Frames do not
-      // attribute content-script work (their `scripts` list is empty for our frames), so this
-      // counts every long task overlapping our own spans: an upper bound on ours, the page's
-      // own work included.
-      const tasks = await new Promise<PerformanceEntryList>((done) => {
-        const po = new PerformanceObserver((l) => (po.disconnect(), done(l.getEntries())));
-        po.observe({ type: 'longtask', buffered: true });
-        setTimeout(() => (po.disconnect(), done([])), 20);
-      });
-      const spans = [[at('cc-start'), at('cc-loaded')], [at('cc-scan-start'), at('cc-painted')]] as const;
-      const ours = tasks.filter((t) => spans.some(([a, b]) => t.startTime < b && t.startTime + t.duration > a)).map((t) => t.duration);
-      return {
-        loadMs: at('cc-loaded') - at('cc-start'),
-        scanMs: at('cc-scanned') - at('cc-scan-start'),
-        paintMs: at('cc-painted') - at('cc-scanned'),
-        marks: (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get(name)?.size ?? 0,
-        longFrames: ours.length,
-        longestOurs: ours.length ? Math.max(...ours) : 0,
-      };
-    }, MARK).catch(() => null);
+    const sample = isRenderSample(i, files.length);
+    const { value: r, events } = await traced(cdp, async () => {
+      const t0 = Date.now();
+      if (!(await goto(page, `${ORIGIN}/p/${i}`))) return null;
+      try {
+        await page.waitForFunction(() => performance.getEntriesByName('cc-painted').length > 0, null, { timeout: 15_000, polling: 20 });
+      } catch {
+        return null;
+      }
+      await page.waitForTimeout(sample ? Math.max(SETTLE_MS, RENDER_WINDOW_MS - (Date.now() - t0)) : SETTLE_MS);
+      return page.evaluate((name) => {
+        const phases: Record<string, number> = {};
+        for (const e of performance.getEntriesByType('mark')) {
+          const m = /^cc-phase:(\w+):([\d.]+)$/.exec(e.name);
+          if (m) phases[m[1]!] = Number(m[2]);
+        }
+        return { phases, marks: (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get(name)?.size ?? 0 };
+      }, MARK).catch(() => null);
+    });
     if (!r) {
       failed.push(relative(PAGES, files[i]!));
       continue;
     }
-    pages.push({ ms: r.loadMs + r.scanMs + r.paintMs, ...r });
+    const t = analyse(events, ORIGIN, extId);
+    pages.push({ file: files[i]!, ms: t.ourScriptMs, loadMs: t.ourEvaluateMs, phases: r.phases, longestTask: t.longestOurTaskMs, longTasks: t.ourLongTasks, renderMs: sample ? t.renderMs : NaN, marks: r.marks });
     if (i % Math.ceil(files.length / HEAP_SAMPLE) === 0) heapKiB.push((await heap(cdp).catch(() => NaN)) / 1024);
+    if (i % 100 === 99) console.log(`    ${label}: ${i + 1} of ${files.length} pages, ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   console.log(`  ${label}: ${pages.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   const dynamic = await runDynamic(page, cdp);
@@ -109,9 +124,25 @@ export async function runOurs(server: TestServer, dir: string, files: string[], 
   return { pages, heapKiB, failed, dynamic };
 }
 
-export interface Dynamic { latency: number[]; script: number[]; longestTask: number; marked: number }
+export interface Dynamic {
+  latency: number[];
+  script: number[];
+  longestTask: number;
+  /** Marks painted at the end (those near the viewport: PAINT_ALL). */
+  marked: number;
+}
 
-/** 100 batches of 100 paragraphs; one company name per batch. */
+/** Batches of the dynamic page, each of BATCH paragraphs, one in NAMED naming a company. */
+const BATCHES = 100;
+const BATCH = 100;
+const NAMED = 4;
+
+/**
+ * An endless feed: BATCHES batches appended at the end, the reader scrolled to the newest, on a
+ * page that ends with 2,500 mentions (past MAX_MARKS, where the store forgets far ones). Per
+ * batch, the time from its paragraphs being on screen until the last of them naming a company is
+ * marked, which includes the scan queue's wait.
+ */
 async function runDynamic(page: Page, cdp: CDPSession, withExtension = true): Promise<Dynamic> {
   await goto(page, `${ORIGIN}/dynamic`);
   await page.waitForTimeout(500);
@@ -124,26 +155,32 @@ async function runDynamic(page: Page, cdp: CDPSession, withExtension = true): Pr
   });
   const latency: number[] = [];
   const script: number[] = [];
-  for (let b = 0; b < 100; b++) {
+  for (let b = 0; b < BATCHES; b++) {
     const before = await scriptTime();
-    const ms = await page.evaluate(async ([b, name, wait]) => {
-      const t0 = performance.now();
+    const ms = await page.evaluate(async ([b, name, wait, size, every]) => {
       const feed = document.getElementById('feed')!;
       const frag = document.createDocumentFragment();
-      for (let i = 0; i < 100; i++) {
+      let last: HTMLParagraphElement | null = null;
+      for (let i = 0; i < size; i++) {
         const p = document.createElement('p');
-        p.textContent = i === 50
-          ? `Batch ${b}: Hikvision said on Tuesday that its cameras meet every rule, a claim researchers dispute.`
+        const named = i % every === every - 1;
+        p.textContent = named
+          ? `Item ${b}.${i}: Hikvision said on Tuesday that its cameras meet every rule, a claim researchers dispute.`
           : `Paragraph ${b}.${i} of the live blog, with ordinary words about weather, markets and local news, and nothing else in it.`;
+        if (named) last = p;
         frag.append(p);
       }
       feed.append(frag);
-      if (!wait) return performance.now() - t0;
-      const want = b + 1;
-      const size = () => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get(name)?.size ?? 0;
-      while (size() < want && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 2));
+      last!.scrollIntoView({ block: 'end' });
+      const t0 = performance.now();
+      if (!wait) return 0;
+      const marked = () => {
+        for (const r of (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights.get(name) ?? []) if (last!.contains(r.startContainer)) return true;
+        return false;
+      };
+      while (!marked() && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 2));
       return performance.now() - t0;
-    }, [b, MARK, withExtension] as [number, string, boolean]);
+    }, [b, MARK, withExtension, BATCH, NAMED] as [number, string, boolean, number, number]);
     if (!withExtension) await page.waitForTimeout(5);
     latency.push(ms);
     script.push((await scriptTime()) - before);
@@ -155,17 +192,25 @@ async function runDynamic(page: Page, cdp: CDPSession, withExtension = true): Pr
   return { latency, script, longestTask: extra.longest, marked: extra.marked };
 }
 
-export interface Plain { floor: number[]; floorFailed: string[]; heapKiB: number[]; curated: Array<MarkRun & { page: string }>; full: Array<MarkRun & { page: string }>; dynamic: Dynamic }
+/** A figure of one page, by its file. */
+export interface PageFigure { file: string; ms: number }
+
+export interface Plain { floor: PageFigure[]; floorFailed: string[]; heapKiB: number[]; renderMs: PageFigure[]; curated: Array<MarkRun & { page: string }>; full: Array<MarkRun & { page: string }>; dynamic: Dynamic }
 
 export async function runPlain(server: TestServer, files: string[], curatedNames: string[], fullNames: string[]): Promise<Plain> {
-  const ctx = await launch(server);
+  const { ctx } = await launch(server);
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
   const markjs = readFileSync(resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
-  const out: Plain = { floor: [], floorFailed: [], heapKiB: [], curated: [], full: [], dynamic: { latency: [], script: [], longestTask: 0, marked: 0 } };
+  const out: Plain = { floor: [], floorFailed: [], heapKiB: [], renderMs: [], curated: [], full: [], dynamic: { latency: [], script: [], longestTask: 0, marked: 0 } };
   const started = Date.now();
   for (let i = 0; i < files.length; i++) {
-    if (!(await goto(page, `${ORIGIN}/p/${i}`))) continue;
+    if (isRenderSample(i, files.length)) {
+      // The page's own rendering over the same window as with the extension.
+      const { value: loaded, events } = await traced(cdp, async () => (await goto(page, `${ORIGIN}/p/${i}`)) && (await page.waitForTimeout(RENDER_WINDOW_MS), true));
+      if (!loaded) continue;
+      out.renderMs.push({ file: files[i]!, ms: analyse(events, ORIGIN, '').renderMs });
+    } else if (!(await goto(page, `${ORIGIN}/p/${i}`))) continue;
     if (i % Math.ceil(files.length / HEAP_SAMPLE) === 0) out.heapKiB.push((await heap(cdp).catch(() => NaN)) / 1024);
     // A page may navigate itself away (meta refresh, script): it is then left out and counted.
     const ms = await page.evaluate(() => {
@@ -180,7 +225,7 @@ export async function runPlain(server: TestServer, files: string[], curatedNames
       return performance.now() - t0;
     }).catch(() => null);
     if (ms === null) out.floorFailed.push(relative(PAGES, files[i]!));
-    else out.floor.push(ms);
+    else out.floor.push({ file: files[i]!, ms });
   }
   console.log(`  floor: ${out.floor.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   out.dynamic = await runDynamic(page, cdp, false);

@@ -3,6 +3,7 @@
 // and styled by the reader's mark style. The page's DOM is never changed to mark a name, and no
 // style is inserted.
 import type { MarkStyle } from '../core/settings.ts';
+import { phaseEnd, phaseStart } from './bench-phases.ts';
 import { composedParent } from './text-scan.ts';
 
 /**
@@ -59,7 +60,13 @@ export class Highlights {
   /** Boxes within PAINT_MARGIN of the viewport. */
   private readonly near = new Set<Element>();
   private readonly band: IntersectionObserver | null =
-    typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => this.onBand(entries), { rootMargin: PAINT_MARGIN }) : null;
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((entries) => {
+          const t0 = phaseStart();
+          this.onBand(entries);
+          phaseEnd('paint', t0);
+        }, { rootMargin: PAINT_MARGIN })
+      : null;
   /** The reader's mark style (docs/decisions/0009-settings.md). */
   style: MarkStyle = 'underline';
 

@@ -2,6 +2,7 @@
 // page changes. Each mention is handed to the highlights to be marked (highlights.ts); where
 // on screen a point falls is hit-test.ts's.
 import { resolveMatches, type Matcher } from '../core/matcher.ts';
+import { phaseEnd, phaseStart } from './bench-phases.ts';
 import { compareRanges, FirstMentions } from './first-mentions.ts';
 import type { Highlights } from './highlights.ts';
 import type { MarkFilter } from './mark-filter.ts';
@@ -126,7 +127,14 @@ export class Mentions {
     // Matches are resolved once the whole subtree is read: evidence for an ambiguous name may
     // come later on the page than the name itself.
     const found: RunMatch[] = [];
-    for (const run of pacedTextRuns(root, this.own(), this.foundShadowRoot)) {
+    const runs = pacedTextRuns(root, this.own(), this.foundShadowRoot);
+    for (;;) {
+      // Timed step by step (bench builds only): the time while paused between slices is not ours.
+      const t0 = phaseStart();
+      const next = runs.next();
+      phaseEnd('walk', t0);
+      if (next.done) break;
+      const run = next.value;
       if (run === null) {
         yield;
         continue;
@@ -137,7 +145,9 @@ export class Mentions {
       }
     }
     const visible = new Map<Element, boolean>();
+    const t0 = phaseStart();
     const resolved = resolveMatches(found, named);
+    phaseEnd('match', t0);
     yield;
     let n = 0;
     for (const m of resolved) {
@@ -145,12 +155,11 @@ export class Mentions {
       if (++n % 50 === 0) yield;
       const entity = this.matcher.entities[m.entity]!;
       if (this.filter.excludes(entity, m.alias)) continue;
-      const nodes = nodesOf(m.run, m.start, m.end);
-      // The page may have changed the text while we yielded: skip what no longer reads the same.
-      if (!nodes.every((n) => n.isConnected && isVisible(n, visible))) continue;
-      const text = m.run.text.slice(m.start, m.end);
-      const mark = staticRangeIn(m.run, m.start, m.end);
-      if (textIn(mark, nodes) !== text) continue;
+      const t1 = phaseStart();
+      const kept = this.placed(m, visible);
+      phaseEnd('ranges', t1);
+      if (!kept) continue;
+      const { nodes, text, mark } = kept;
       if (this.byId.size >= MAX_MARKS && !this.forgetFar()) {
         this.forgotten.add(entity);
         continue;
@@ -163,6 +172,15 @@ export class Mentions {
         },
       }, pass);
     }
+  }
+
+  /** Where a match is, or null when the page changed its text while we yielded, or hides it. */
+  private placed(m: RunMatch, visible: Map<Element, boolean>): { nodes: Text[]; text: string; mark: StaticRange } | null {
+    const nodes = nodesOf(m.run, m.start, m.end);
+    if (!nodes.every((n) => n.isConnected && isVisible(n, visible))) return null;
+    const text = m.run.text.slice(m.start, m.end);
+    const mark = staticRangeIn(m.run, m.start, m.end);
+    return textIn(mark, nodes) === text ? { nodes, text, mark } : null;
   }
 
   /** Forgets up to FORGET_BATCH of the oldest mentions not near the viewport; false when none is. */
@@ -188,7 +206,9 @@ export class Mentions {
 
   private add(m: Mention, pass: number): void {
     this.byId.set(m.id, m);
+    const t0 = phaseStart();
     this.highlights.add(m);
+    phaseEnd('paint', t0);
     this.firsts.add(m, pass);
     for (const n of m.nodes) {
       let set = this.byNode.get(n);

@@ -7,6 +7,7 @@ import { parseCardReply } from '../core/card.ts';
 import type { ContentSettings, ContentToBackgroundMap } from '../core/messages.ts';
 import { request, type Channel } from '../core/request.ts';
 import { HOVER_DELAY_DEFAULT, type RejectedAlias } from '../core/settings.ts';
+import { phaseEnd, phaseStart, publishPhases } from './bench-phases.ts';
 import { CardHost } from './card-host.ts';
 import { isDark } from './dark-page.ts';
 import { earlyBridge } from './early-bridge.ts';
@@ -150,7 +151,10 @@ export class Page {
       performance.mark('cc-scanned');
       requestAnimationFrame(() => setTimeout(() => performance.mark('cc-painted'), 0));
     }
+    const t0 = phaseStart();
     this.highlights.ensureRegistered();
+    phaseEnd('paint', t0);
+    publishPhases();
     this.hover.checkMention();
     this.sendMentions();
   }

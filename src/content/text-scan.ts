@@ -14,6 +14,8 @@ const INLINE = new Set([
 ]);
 
 import type { Match, Matcher } from '../core/matcher.ts';
+import { tokenList } from '../core/normalize.ts';
+import { phaseEnd, phaseStart } from './bench-phases.ts';
 
 export interface TextRun {
   text: string;
@@ -239,10 +241,14 @@ export function* matchRunWindows(matcher: Matcher, run: TextRun): Generator<RunM
     while (end < text.length && !/\s/.test(text[end]!)) end++;
     const last = end >= text.length;
     const keepBefore = last ? Infinity : end - WINDOW_OVERLAP;
-    yield matcher
-      .find(text.slice(start, end))
-      .map((m) => ({ ...m, start: m.start + start, end: m.end + start, run }))
-      .filter((m) => m.start < keepBefore);
+    const window = text.slice(start, end);
+    let t0 = phaseStart();
+    const toks = tokenList(window);
+    phaseEnd('tokenise', t0);
+    t0 = phaseStart();
+    const found = matcher.find(window, toks);
+    phaseEnd('match', t0);
+    yield found.map((m) => ({ ...m, start: m.start + start, end: m.end + start, run })).filter((m) => m.start < keepBefore);
     if (last) return;
     // The next window opens at white space inside the overlap, so it starts on a word.
     let next = keepBefore;

@@ -184,7 +184,7 @@ export function loadCompactIndex(c: CompactIndex): { entities: string[]; root: T
   };
   const view = (n: number) => (views[n] ??= new CompactNode(n));
 
-  /** `next` is a Map only in type: Matcher calls nothing on it but get(). */
+  /** `next` is a Map only in type: Matcher calls nothing on it but get() and, on the root, keys(). */
   class Edges extends Map<string, TrieNode> {
     constructor(private readonly node: number) {
       super();
@@ -192,6 +192,15 @@ export function loadCompactIndex(c: CompactIndex): { entities: string[]; root: T
     override get(key: string): TrieNode | undefined {
       const n = child(this.node, key);
       return n < 0 ? undefined : view(n);
+    }
+    /** The keys out of this node, by a pass over every node: asked once, of the root (Matcher's openers). */
+    override *keys(): MapIterator<string> {
+      for (let n = 1; n < N; n++) {
+        if (parent[n] === this.node) {
+          const t = token[n]! & ~punct;
+          yield tokens.slice(tokenOffsets[t], tokenOffsets[t + 1]);
+        }
+      }
     }
   }
   class CompactNode implements TrieNode {

@@ -1,6 +1,6 @@
 // What the text around a candidate name says about it: the structural signals that tell a
 // company from a word or from somebody else's name (docs/matching.md, "Evidence"). DOM-free.
-import { isCjkToken, type Token } from './normalize.ts';
+import { isCjkToken, type Tokens } from './normalize.ts';
 
 /**
  * Words that, within CUE_WINDOW words of an ambiguous name, show that a company is meant: things
@@ -36,14 +36,12 @@ export function isCue(key: string): boolean {
 }
 
 /** The nearest context cue within CUE_WINDOW tokens of [from, to], not crossing a paragraph. */
-export function cueNear(toks: Token[], text: string, from: number, to: number): { cue?: string } {
+export function cueNear(toks: Tokens, text: string, from: number, to: number): { cue?: string } {
   for (let d = 1; d <= CUE_WINDOW; d++) {
     for (const k of [to + d, from - d]) {
-      const t = toks[k];
-      if (t && isCue(t.key)) {
-        const between = k > to ? text.slice(toks[to]!.end, t.start) : text.slice(t.end, toks[from]!.start);
-        if (!/\n/.test(between)) return { cue: text.slice(t.start, t.end) };
-      }
+      if (k < 0 || k >= toks.length || !isCue(toks.key(k))) continue;
+      const between = k > to ? text.slice(toks.ends[to], toks.starts[k]) : text.slice(toks.ends[k], toks.starts[from]);
+      if (!/\n/.test(between)) return { cue: toks.raw(k) };
     }
   }
   return {};
@@ -53,13 +51,12 @@ const UPPER = /^\p{Lu}/u;
 const LATIN_WORD = /^[\p{sc=Latin}]{4,}$/u;
 
 /** Around tokens [from, to]: most neighbouring words capitalised, as in a headline or a menu. */
-export function titleCase(text: string, toks: Token[], from: number, to: number): boolean {
+export function titleCase(toks: Tokens, from: number, to: number): boolean {
   let words = 0;
   let caps = 0;
   for (const k of [from - 4, from - 3, from - 2, from - 1, to + 1, to + 2, to + 3, to + 4]) {
-    const t = toks[k];
-    if (!t) continue;
-    const raw = text.slice(t.start, t.end);
+    if (k < 0 || k >= toks.length) continue;
+    const raw = toks.raw(k);
     if (!LATIN_WORD.test(raw)) continue;
     words++;
     if (UPPER.test(raw)) caps++;
@@ -84,25 +81,25 @@ const JOINED = /^[ \u00A0]{1,2}$/;
  * Not a sentence's first word ("Yesterday Apple ..."), not a role ("rival Intel", "Versandriese
  * Amazon"), not in a headline or menu, where every word is capitalised.
  */
-export function extendsAnotherName(text: string, toks: Token[], from: number, around: Around): boolean {
-  const prev = toks[from - 1];
-  if (!prev || !JOINED.test(text.slice(prev.end, toks[from]!.start))) return false;
-  const raw = text.slice(prev.start, prev.end);
-  if (!UPPER.test(raw) || raw === raw.toUpperCase() || isCue(prev.key)) return false;
+export function extendsAnotherName(text: string, toks: Tokens, from: number, around: Around): boolean {
+  const prev = from - 1;
+  if (prev < 0 || !JOINED.test(text.slice(toks.ends[prev], toks.starts[from]))) return false;
+  const raw = toks.raw(prev);
+  if (!UPPER.test(raw) || raw === raw.toUpperCase() || isCue(toks.key(prev))) return false;
   if (around.title) return false;
   // A sentence's first word is capitalised anyway: it extends the name only if the word after is
   // capitalised too ("Pimco Total Return ..."). After an opening quote it is a name's first word
   // ("“Nature Shell” jacket").
-  if (from - 1 === 0 || SENTENCE_END.test(text.slice(toks[from - 2]!.end, prev.start))) return around.capNext;
+  if (prev === 0 || SENTENCE_END.test(text.slice(toks.ends[prev - 1], toks.starts[prev]))) return around.capNext;
   return true;
 }
 
 /** The next word, right after the name, is capitalised (and not an acronym or a role). */
-export function capitalisedNext(text: string, toks: Token[], to: number): boolean {
-  const next = toks[to + 1];
-  if (!next || !JOINED.test(text.slice(toks[to]!.end, next.start))) return false;
-  const raw = text.slice(next.start, next.end);
-  return UPPER.test(raw) && raw !== raw.toUpperCase() && !isCue(next.key);
+export function capitalisedNext(text: string, toks: Tokens, to: number): boolean {
+  const next = to + 1;
+  if (next >= toks.length || !JOINED.test(text.slice(toks.ends[to], toks.starts[next]))) return false;
+  const raw = toks.raw(next);
+  return UPPER.test(raw) && raw !== raw.toUpperCase() && !isCue(toks.key(next));
 }
 
 export const SENTENCE_BREAK = /[.!?。！？:;\n"“«(|•·–—]/;
@@ -166,10 +163,9 @@ export function inNameList(text: string, start: number, end: number): boolean {
 }
 
 /** "Amazon's ..." not after "the" (the river's, the Shell's): a possessive is a company's. */
-export function possessive(text: string, toks: Token[], from: number, end: number): boolean {
+export function possessive(text: string, toks: Tokens, from: number, end: number): boolean {
   if (!/^['’]s\b/u.test(text.slice(end, end + 3))) return false;
-  const prev = toks[from - 1];
-  return !(prev && prev.key === 'the');
+  return !(from > 0 && toks.key(from - 1) === 'the');
 }
 
 /**
@@ -192,19 +188,19 @@ const ARTICLES = new Set([
  * are named so ("a battle with Amazon", "bei Amazon"); rivers and common nouns are not ("the
  * Amazon", "an apple").
  */
-export function bareName(text: string, toks: Token[], from: number, around: Around, extended: boolean): boolean {
-  const raw = text.slice(toks[from]!.start, toks[from]!.end);
+export function bareName(text: string, toks: Tokens, from: number, around: Around, extended: boolean): boolean {
+  const raw = toks.raw(from);
   if (!UPPER.test(raw) || raw === raw.toUpperCase() || opensSentence(text, toks, from)) return false;
-  const prev = toks[from - 1];
-  if (prev && ARTICLES.has(prev.key)) return false;
+  const prev = from > 0 ? toks.key(from - 1) : null;
+  if (prev !== null && ARTICLES.has(prev)) return false;
   // A possessive before it is a determiner too: "Ecuador's Amazon forests".
-  if (prev && prev.key === 's' && /['’]$/.test(text.slice(0, prev.start))) return false;
+  if (prev === 's' && /['’]$/.test(text.slice(0, toks.starts[from - 1]))) return false;
   return !around.capNext && !around.title && !extended;
 }
 
 /** Whether the letters before index `k` close a sentence, a headline or a quotation. */
-export function opensSentence(text: string, toks: Token[], k: number): boolean {
-  return k === 0 || SENTENCE_BREAK.test(text.slice(toks[k - 1]!.end, toks[k]!.start));
+export function opensSentence(text: string, toks: Tokens, k: number): boolean {
+  return k === 0 || SENTENCE_BREAK.test(text.slice(toks.ends[k - 1], toks.starts[k]));
 }
 
 export interface Signals {
@@ -240,9 +236,9 @@ export interface Evidential {
 }
 
 /** Every structural signal around tokens [from, to] (text offsets [start, end)); none when nothing is said. */
-export function signalsOf(text: string, toks: Token[], from: number, to: number, start: number, end: number): { signals?: Signals } {
+export function signalsOf(text: string, toks: Tokens, from: number, to: number, start: number, end: number): { signals?: Signals } {
   const s: Signals = {};
-  const around = { title: titleCase(text, toks, from, to), capNext: capitalisedNext(text, toks, to) };
+  const around = { title: titleCase(toks, from, to), capNext: capitalisedNext(text, toks, to) };
   const extended = extendsAnotherName(text, toks, from, around);
   if (inAddress(text, start, end)) s.address = true;
   if (extended) s.extended = true;

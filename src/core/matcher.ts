@@ -2,7 +2,7 @@
 // name tokens: leftmost-longest, word-bounded, never fuzzy. DOM-free so that it is unit-tested
 // in Node and shared with the build.
 import { cueNear, opensSentence, ownEvidence, signalsOf, type Signals } from './evidence.ts';
-import { LEGAL_SUFFIXES, isCjkToken, tokenize, type Token } from './normalize.ts';
+import { LEGAL_SUFFIXES, isCjkToken, tokenList, tokenize, type Tokens } from './normalize.ts';
 
 /** Compiled form of every alias, as bundled into the content script. */
 export interface NameIndex {
@@ -61,19 +61,20 @@ const PUNCTUATED_GAP = /^[\s\u00A0\u2000-\u200A\u202F\u205F\u3000\-\u2010-\u2015
 const LOWERCASE_SUFFIXES = new Set(['plc', 'llc', 'gmbh', 'ltd', 'inc', 'corp', 'jsc', 'pjsc', 'ojsc', 'cjsc']);
 const SUFFIX_GAP = /^[\s\u00A0,.]{0,3}$/;
 
-function gapOk(text: string, a: Token, b: Token, punctuated: boolean): boolean {
-  const gap = text.slice(a.end, b.start);
+/** Whether tokens `a` and `b` (= a + 1) may be two words of one name. */
+function gapOk(text: string, toks: Tokens, a: number, b: number, punctuated: boolean): boolean {
+  const gap = text.slice(toks.ends[a], toks.starts[b]);
   if (gap === '') return true;
   // Characters of space-less scripts belong to one name only when written together.
-  if (isCjkToken(text.slice(a.start, a.end)) && isCjkToken(text.slice(b.start, b.end))) return false;
+  if (isCjkToken(toks.raw(a)) && isCjkToken(toks.raw(b))) return false;
   return (punctuated ? PUNCTUATED_GAP : NAME_GAP).test(gap);
 }
 
 /** An ambiguous alias counts only when written exactly as in the dataset ("Apple", not "apple"). */
 const writtenTokens = new WeakMap<NameEntry, string[]>();
-function caseOk(entry: NameEntry, text: string, toks: Token[], from: number, to: number): boolean {
+function caseOk(entry: NameEntry, text: string, toks: Tokens, from: number, to: number): boolean {
   // A sign that ends a name is part of it, though no token: "En+" is not the word "en".
-  if (entry[3].endsWith('+') && text[toks[to]!.end] !== '+') return false;
+  if (entry[3].endsWith('+') && text[toks.ends[to]!] !== '+') return false;
   if ((entry[2] & NAME_AMBIGUOUS) === 0) return true;
   // The alias's words as written, worked out once per alias rather than at every candidate.
   let want = writtenTokens.get(entry);
@@ -81,10 +82,7 @@ function caseOk(entry: NameEntry, text: string, toks: Token[], from: number, to:
     want = tokenize(entry[3]).map((t) => entry[3].slice(t.start, t.end));
     writtenTokens.set(entry, want);
   }
-  for (let k = from; k <= to; k++) {
-    const t = toks[k]!;
-    if (text.slice(t.start, t.end) !== want[k - from]) return false;
-  }
+  for (let k = from; k <= to; k++) if (toks.raw(k) !== want[k - from]) return false;
   return true;
 }
 
@@ -138,19 +136,44 @@ export class Matcher {
     return root;
   }
 
-  find(text: string): Match[] {
+  /**
+   * A bit for the hash of every key that opens a name (`wordHash`): an ASCII word whose bit is
+   * clear opens none, and is passed over without folding it or looking it up. Most words of a
+   * page are. Built with the trie.
+   */
+  private openers: Uint32Array | null = null;
+
+  private buildOpeners(root: TrieNode): Uint32Array {
+    const bits = new Uint32Array(OPENER_BITS >>> 5);
+    for (const key of root.next.keys()) {
+      const h = wordHash(key, 0, key.length);
+      bits[h >>> 5]! |= 1 << (h & 31);
+    }
+    return bits;
+  }
+
+  find(text: string, toks: Tokens = tokenList(text)): Match[] {
     const root = (this.trie ??= this.build());
-    const toks = tokenize(text);
+    const openers = (this.openers ??= this.buildOpeners(root));
     const out: Match[] = [];
+    const { starts, ends } = toks;
     let i = 0;
     while (i < toks.length) {
+      // An ASCII word's key is its lower case, hashed here from the text as written.
+      if (toks.ascii[i] === 1) {
+        const h = wordHash(text, starts[i]!, ends[i]!);
+        if ((openers[h >>> 5]! & (1 << (h & 31))) === 0) {
+          i++;
+          continue;
+        }
+      }
       let node: TrieNode | undefined = root;
       let best: { last: number; ends: NameEntry[] } | null = null;
       for (let j = i; j < toks.length; j++) {
-        node = node.next.get(toks[j]!.key);
-        if (!node || (j > i && !gapOk(text, toks[j - 1]!, toks[j]!, node.punctuated))) break;
-        const ends = node.ends.filter((e) => caseOk(e, text, toks, i, j));
-        if (ends.length > 0) best = { last: j, ends };
+        node = node.next.get(toks.key(j));
+        if (!node || (j > i && !gapOk(text, toks, j - 1, j, node.punctuated))) break;
+        const found = node.ends.filter((e) => caseOk(e, text, toks, i, j));
+        if (found.length > 0) best = { last: j, ends: found };
       }
       if (!best) {
         i++;
@@ -164,25 +187,24 @@ export class Matcher {
       }
       best = { last: best.last, ends: real };
       if (real.every((e) => (e[2] & NAME_CUE) !== 0)) {
-        out.push({ start: toks[i]!.start, end: toks[best.last]!.end, entities: [...new Set(real.map((e) => e[1]))], alias: real[0]![3], ambiguous: false, suffixed: false, caseless: false, short: false, sentenceStart: false, pageCue: true });
+        out.push({ start: starts[i]!, end: ends[best.last]!, entities: [...new Set(real.map((e) => e[1]))], alias: real[0]![3], ambiguous: false, suffixed: false, caseless: false, short: false, sentenceStart: false, pageCue: true });
         i = best.last + 1;
         continue;
       }
       best = { last: best.last, ends: real.filter((e) => (e[2] & NAME_CUE) === 0) };
       let last = best.last;
       // A legal form written after the name belongs to the mention ("Dahua Technology Co., Ltd.").
-      while (last + 1 < toks.length && LEGAL_SUFFIXES.has(toks[last + 1]!.key)) {
-        const next = toks[last + 1]!;
-        const raw = text.slice(next.start, next.end);
-        const wordlike = raw[0] !== raw[0]!.toUpperCase() && !LOWERCASE_SUFFIXES.has(next.key);
-        if (wordlike || !SUFFIX_GAP.test(text.slice(toks[last]!.end, next.start))) break;
+      while (last + 1 < toks.length && LEGAL_SUFFIXES.has(toks.key(last + 1))) {
+        const raw = toks.raw(last + 1);
+        const wordlike = raw[0] !== raw[0]!.toUpperCase() && !LOWERCASE_SUFFIXES.has(toks.key(last + 1));
+        if (wordlike || !SUFFIX_GAP.test(text.slice(ends[last], starts[last + 1]))) break;
         last++;
       }
-      let end = toks[last]!.end;
-      if (LEGAL_SUFFIXES.has(toks[last]!.key) && text[end] === '.') end++; // "Co., Ltd." keeps its last period
+      let end = ends[last]!;
+      if (LEGAL_SUFFIXES.has(toks.key(last)) && text[end] === '.') end++; // "Co., Ltd." keeps its last period
       if (best.ends[0]![3].endsWith('+') && text[end] === '+') end++; // "En+" keeps its sign
       out.push({
-        start: toks[i]!.start,
+        start: starts[i]!,
         end,
         entities: [...new Set(best.ends.map((e) => e[1]))],
         alias: best.ends[0]![3],
@@ -193,13 +215,31 @@ export class Matcher {
         short: best.ends.every((e) => (e[2] & NAME_SHORT) !== 0),
         sentenceStart: opensSentence(text, toks, i),
         ...cueNear(toks, text, i, last),
-        ...signalsOf(text, toks, i, last, toks[i]!.start, end),
+        ...signalsOf(text, toks, i, last, starts[i]!, end),
       });
       abbreviation(text, out);
       i = last + 1;
     }
     return out;
   }
+}
+
+/** Bits of the openers filter: one per 2^20 hash values (128 KiB), few enough collisions with the full lists' names. */
+const OPENER_BITS = 1 << 20;
+
+/**
+ * FNV-1a over the characters of s[start, end), ASCII letters lower-cased: the same value for a
+ * folded key and for an ASCII word as written. Two words may share a value: that lets a word
+ * through to the lookup, never stops one.
+ */
+function wordHash(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ asciiLower(s.charCodeAt(k)), 0x01000193);
+  return (h >>> 0) & (OPENER_BITS - 1);
+}
+
+function asciiLower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 /**

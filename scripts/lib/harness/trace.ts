@@ -1,7 +1,28 @@
 // Chromium's own account of main-thread work, read from a CDP trace: which tasks were the content
 // script's and which were the page's. `npm run stress` reports these figures per heavy page.
 
+import type { CDPSession } from 'playwright-core';
+
 const LONG_TASK_MS = 50;
+
+/** What `during` gives, and the trace of what it did in the page `cdp` is attached to. */
+export async function traced<T>(cdp: CDPSession, during: () => Promise<T>): Promise<{ value: T; events: TraceEvent[] }> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: object[] }) => events.push(...(e.value as unknown as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', '__metadata'] },
+  });
+  try {
+    return { value: await during(), events };
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+  }
+}
 
 export interface TraceFigures {
   /** The longest task whose time was mostly our script's (see `analyse`). */
@@ -16,6 +37,26 @@ export interface TraceFigures {
   /** Main-thread tasks over 50 ms in total and their summed time, ours or not. */
   longTasks: number;
   longTaskMs: number;
+  /** Of `ourScriptMs`: evaluating our scripts (content.js with its index, early.js). */
+  ourEvaluateMs: number;
+  /** The renderer's style, layout and paint work outside our script (RENDERING), ours or the page's. */
+  renderMs: number;
+}
+
+/** Main-thread rendering steps of a frame: compare with and without us for what our highlights cost. */
+const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
+
+/** Total time covered by intervals [start, end) (µs), each counted once. */
+function covered(xs: Array<[number, number]>): number {
+  xs.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [a, b] of xs) {
+    if (b <= end) continue;
+    total += b - Math.max(a, end);
+    end = b;
+  }
+  return total;
 }
 
 export interface TraceEvent {
@@ -55,11 +96,17 @@ export function analyse(events: TraceEvent[], pageOrigin: string, extId: string,
   const ours = extId ? `chrome-extension://${extId}/` : null;
   const tasks: TraceEvent[] = [];
   const script: TraceEvent[] = [];
+  const rendering: Array<[number, number]> = [];
   for (const e of events) {
     if (!main.has(`${e.pid}:${e.tid}`) || e.ph !== 'X' || e.dur === undefined) continue;
     if (e.name === 'RunTask') tasks.push(e);
     else if (ours && (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && (e.args?.data?.url ?? '').startsWith(ours)) script.push(e);
+    else if (RENDERING.has(e.name)) rendering.push([e.ts, e.ts + e.dur]);
   }
+  const ourSpans = script.map((e): [number, number] => [e.ts, e.ts + e.dur!]);
+  // Rendering inside our own calls (layout we force) is already our script's time.
+  const renderUs = covered([...rendering, ...ourSpans]) - covered(ourSpans);
+  const evaluateUs = covered(script.filter((e) => e.name === 'EvaluateScript').map((e) => [e.ts, e.ts + e.dur!]));
   tasks.sort((a, b) => a.ts - b.ts);
   script.sort((a, b) => a.ts - b.ts);
   if (detail) explain(events, main, tasks, script);
@@ -81,7 +128,7 @@ export function analyse(events: TraceEvent[], pageOrigin: string, extId: string,
     }
   }
   if (end > -Infinity) longestScriptUs = Math.max(longestScriptUs, end - runStart);
-  const figures: TraceFigures = { longestOurTaskMs: 0, longestWithUsMs: 0, longestWithUsOursMs: 0, longestOurScriptMs: longestScriptUs / 1000, ourLongTasks: 0, pageLongTasks: 0, ourScriptMs: ourScriptUs / 1000, longTasks: 0, longTaskMs: 0 };
+  const figures: TraceFigures = { longestOurTaskMs: 0, longestWithUsMs: 0, longestWithUsOursMs: 0, longestOurScriptMs: longestScriptUs / 1000, ourLongTasks: 0, pageLongTasks: 0, ourScriptMs: ourScriptUs / 1000, longTasks: 0, longTaskMs: 0, ourEvaluateMs: evaluateUs / 1000, renderMs: renderUs / 1000 };
   let k = 0;
   for (const t of tasks) {
     const tEnd = t.ts + t.dur!;
