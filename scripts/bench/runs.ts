@@ -143,7 +143,7 @@ const NAMED = 4;
  * batch, the time from its paragraphs being on screen until the last of them naming a company is
  * marked, which includes the scan queue's wait.
  */
-async function runDynamic(page: Page, cdp: CDPSession, withExtension = true): Promise<Dynamic> {
+export async function runDynamic(page: Page, cdp: CDPSession, withExtension = true): Promise<Dynamic> {
   await goto(page, `${ORIGIN}/dynamic`);
   await page.waitForTimeout(500);
   await cdp.send('Performance.enable');

@@ -152,6 +152,7 @@ export class Matcher {
     return bits;
   }
 
+  /** The names in `text`; `toks` are its tokens when already read (the bench times tokenising apart). */
   find(text: string, toks: Tokens = tokenList(text)): Match[] {
     const root = (this.trie ??= this.build());
     const openers = (this.openers ??= this.buildOpeners(root));
