@@ -193,7 +193,7 @@ export function loadCompactIndex(c: CompactIndex): { entities: string[]; root: T
       const n = child(this.node, key);
       return n < 0 ? undefined : view(n);
     }
-    /** The keys out of this node, by a pass over every node: asked once, of the root (Matcher's openers). */
+    /** The keys out of this node, by a pass over every node: asked once, of the root (src/core/openers.ts). */
     override *keys(): MapIterator<string> {
       for (let n = 1; n < N; n++) {
         if (parent[n] === this.node) {

@@ -2,6 +2,7 @@
 // name tokens: leftmost-longest, word-bounded, never fuzzy. DOM-free so that it is unit-tested
 // in Node and shared with the build.
 import { cueNear, opensSentence, ownEvidence, signalsOf, type Signals } from './evidence.ts';
+import { Openers } from './openers.ts';
 import { LEGAL_SUFFIXES, isCjkToken, tokenList, tokenize, type Tokens } from './normalize.ts';
 
 /** Compiled form of every alias, as bundled into the content script. */
@@ -136,37 +137,21 @@ export class Matcher {
     return root;
   }
 
-  /**
-   * A bit for the hash of every key that opens a name (`wordHash`): an ASCII word whose bit is
-   * clear opens none, and is passed over without folding it or looking it up. Most words of a
-   * page are. Built with the trie.
-   */
-  private openers: Uint32Array | null = null;
-
-  private buildOpeners(root: TrieNode): Uint32Array {
-    const bits = new Uint32Array(OPENER_BITS >>> 5);
-    for (const key of root.next.keys()) {
-      const h = wordHash(key, 0, key.length);
-      bits[h >>> 5]! |= 1 << (h & 31);
-    }
-    return bits;
-  }
+  /** Names' first words, built with the trie (src/core/openers.ts). */
+  private openers: Openers | null = null;
 
   /** The names in `text`; `toks` are its tokens when already read (the bench times tokenising apart). */
   find(text: string, toks: Tokens = tokenList(text)): Match[] {
     const root = (this.trie ??= this.build());
-    const openers = (this.openers ??= this.buildOpeners(root));
+    const openers = (this.openers ??= new Openers(root.next.keys()));
     const out: Match[] = [];
     const { starts, ends } = toks;
     let i = 0;
     while (i < toks.length) {
-      // An ASCII word's key is its lower case, hashed here from the text as written.
-      if (toks.ascii[i] === 1) {
-        const h = wordHash(text, starts[i]!, ends[i]!);
-        if ((openers[h >>> 5]! & (1 << (h & 31))) === 0) {
-          i++;
-          continue;
-        }
+      // An ASCII word's key is its lower case: tested as written, without folding it.
+      if (toks.ascii[i] === 1 && !openers.mayOpen(text, starts[i]!, ends[i]!)) {
+        i++;
+        continue;
       }
       let node: TrieNode | undefined = root;
       let best: { last: number; ends: NameEntry[] } | null = null;
@@ -223,24 +208,6 @@ export class Matcher {
     }
     return out;
   }
-}
-
-/** Bits of the openers filter: one per 2^20 hash values (128 KiB), few enough collisions with the full lists' names. */
-const OPENER_BITS = 1 << 20;
-
-/**
- * FNV-1a over the characters of s[start, end), ASCII letters lower-cased: the same value for a
- * folded key and for an ASCII word as written. Two words may share a value: that lets a word
- * through to the lookup, never stops one.
- */
-function wordHash(s: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ asciiLower(s.charCodeAt(k)), 0x01000193);
-  return (h >>> 0) & (OPENER_BITS - 1);
-}
-
-function asciiLower(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 /**

@@ -48,10 +48,10 @@ export function foldToken(raw: string): string {
 // Basic Multilingual Plane, filled on first sight by the Unicode property tests that define a
 // token), and writes offsets into typed arrays: a page holds hundreds of thousands of words and
 // the matcher needs an object for none of them. Keys are folded only when asked for: most words
-// are never looked up (`firstKeys`).
+// are never looked up (src/core/openers.ts).
 const CJK_CHAR = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u;
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
-const IGNORABLE_CHAR = /^[\u00AD\u200B-\u200D\u2060\uFEFF]$/;
+const IGNORABLE_CHAR = new RegExp(`^${IGNORABLE.source}$`);
 const SEP = 1;
 const WORD = 2;
 const CJK_ONE = 3;
@@ -98,7 +98,7 @@ function fold(raw: string, ascii: boolean): string {
   return key;
 }
 
-/** The tokens of one text (as `tokenize` defines them): offsets in typed arrays, keys folded on first use. */
+/** The tokens of one text (defined above `Token`): offsets in typed arrays, keys folded on first use. */
 export class Tokens {
   private readonly keys: Array<string | undefined>;
 
